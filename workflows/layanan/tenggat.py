@@ -1,0 +1,81 @@
+"""Keep the stored deadlines equal to their recomputation (sengketa.tenggat)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sengketa.kalender import Kalender
+from sengketa.models import Tenggat
+from sengketa.tenggat import SpesTenggat, hitung_tenggat, status_tenggat
+from sengketa.waktu import hari_ini
+
+
+@dataclass(frozen=True)
+class TenggatBergeser:
+    kode: str
+    pihak_id: int | None
+    sidang_id: int | None
+    lama: date
+    baru: date
+
+    def as_dict(self) -> dict:
+        return {
+            "kode": self.kode,
+            "pihak": self.pihak_id,
+            "sidang": self.sidang_id,
+            "lama": self.lama.isoformat(),
+            "baru": self.baru.isoformat(),
+        }
+
+
+def _nilai(spes: SpesTenggat, status: str) -> dict:
+    return {
+        "mulai": spes.mulai,
+        "panjang": spes.panjang,
+        "satuan": spes.satuan,
+        "tanggal": spes.tanggal,
+        "dasar": spes.dasar,
+        "terpenuhi_pada": spes.terpenuhi_pada,
+        "aktif": spes.aktif,
+        "status": status,
+    }
+
+
+def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBergeser]:
+    """Write the recomputed deadlines; return the open ones whose due date moved."""
+    kal = kal or Kalender.untuk(sengketa.komisi)
+    komisi, hari = sengketa.komisi, hari_ini(sengketa.komisi)
+    lama = {(t.kode, t.pihak_id, t.sidang_id): t for t in sengketa.tenggat.all()}
+    bergeser = []
+    for spes in hitung_tenggat(sengketa, kal):
+        status = status_tenggat(
+            tanggal=spes.tanggal,
+            terpenuhi_pada=spes.terpenuhi_pada,
+            hari_ini=hari,
+            kal=kal,
+            hk_mendekati=komisi.hk_mendekati,
+        )
+        nilai = _nilai(spes, status)
+        baris = lama.pop(spes.kunci, None)
+        if baris is None:
+            Tenggat.objects.create(
+                sengketa=sengketa,
+                kode=spes.kode,
+                pihak_id=spes.pihak_id,
+                sidang_id=spes.sidang_id,
+                **nilai,
+            )
+            continue
+        if baris.tanggal != spes.tanggal and baris.aktif and not baris.terpenuhi_pada:
+            bergeser.append(
+                TenggatBergeser(
+                    spes.kode, spes.pihak_id, spes.sidang_id, baris.tanggal, spes.tanggal
+                )
+            )
+        berubah = [k for k, v in nilai.items() if getattr(baris, k) != v]
+        if berubah:
+            for k in berubah:
+                setattr(baris, k, nilai[k])
+            baris.save(update_fields=[*berubah, "diubah_pada"])
+    # Deadlines the case no longer has (after a correction) stay as rows, switched off.
+    Tenggat.objects.filter(pk__in=[t.pk for t in lama.values() if t.aktif]).update(aktif=False)
+    return bergeser
