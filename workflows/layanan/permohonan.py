@@ -2,8 +2,8 @@
 tolak_registrasi (siklus-sengketa.md §3, Perki 1/2013 Pasal 13-18)."""
 
 from dataclasses import dataclass, field
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
