@@ -242,3 +242,23 @@ def test_koreksi_registrasi_mencoret_nomor_dan_tidak_dipakai_lagi(persona):
     assert NomorDicoret.objects.filter(nomor=nomor, sengketa=s).exists()
     s = L.sengketa_registrasi(sengketa_id=sk.id, oleh=persona.panitera, tanggal=MULAI)
     assert s.nomor_register == "002/REG-PSI/KI-KALTIM/III/2024"
+
+
+def test_penangguhan_komisi_menggeser_tenggat_yang_berjalan(persona):
+    from workflows.layanan.kalender import penangguhan_simpan
+
+    s = persona.skenario().terima(MULAI).registrasi(MULAI).sengketa
+    sebelum = s.tenggat.get(kode="penyelesaian").tanggal
+    _p, bergeser = penangguhan_simpan(
+        oleh=persona.admin, komisi=persona.komisi, mulai=date(2024, 6, 3),
+        selesai=date(2024, 6, 7), dasar="Surat Edaran Ketua KI Nomor 1 Tahun 2024",
+    )  # fmt: skip
+    sesudah = s.tenggat.get(kode="penyelesaian").tanggal
+    assert sesudah == persona.skenario().kal.tambah(sebelum, 5)
+    assert [b.kode for b in bergeser[s.pk]] == ["penyelesaian"]
+    assert s.riwayat.filter(transisi="tenggat_bergeser").exists()
+    with pytest.raises(TidakBerwenang):
+        penangguhan_simpan(
+            oleh=persona.panitera, komisi=persona.komisi, mulai=date(2024, 6, 3),
+            selesai=date(2024, 6, 7), dasar="x",
+        )  # fmt: skip

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sengketa.galat import TidakBerwenang, tidak_valid
 from sengketa.izin import punya_peran
 from sengketa.kalender import Kalender, kalender_reset
-from sengketa.models import HariLibur, JenisLibur, KomisiInformasi, Sengketa
+from sengketa.models import HariLibur, JenisLibur, KomisiInformasi, Penangguhan, Sengketa
 from sengketa.models.status import STATUS_AKHIR
 from sengketa.peran import Peran
 from sengketa.waktu import hari_ini
@@ -98,3 +98,23 @@ def hari_libur_hapus(*, oleh, libur_id: int) -> dict:
     )
     libur.delete()
     return hitung_ulang_tenggat(komisi, oleh=oleh, alasan=alasan)
+
+
+@transaction.atomic
+def penangguhan_simpan(
+    *, oleh, komisi: KomisiInformasi, mulai: date, selesai: date, dasar: str, keterangan: str = ""
+) -> tuple[Penangguhan, dict]:
+    """A window in which the commission suspends its proceedings (e.g. a pandemic circular):
+    every day of it stops the clocks of the commission's running cases."""
+    _boleh_atur(oleh, komisi)
+    mulai, selesai = v.tanggal("mulai", mulai), v.tanggal("selesai", selesai)
+    if selesai < mulai:
+        raise tidak_valid("selesai", _("The end cannot be before the start."))
+    penangguhan = Penangguhan.objects.create(
+        komisi=komisi, mulai=mulai, selesai=selesai, dasar=v.teks("dasar", dasar, maks=300),
+        keterangan=v.teks("keterangan", keterangan, wajib=False, maks=250),
+    )  # fmt: skip
+    alasan = str(
+        _("Proceedings suspended %(mulai)s - %(selesai)s") % {"mulai": mulai, "selesai": selesai}
+    )
+    return penangguhan, hitung_ulang_tenggat(komisi, oleh=oleh, alasan=alasan)
