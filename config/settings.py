@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "django_fsm",
     "django_q",
     "viewflow",
     "viewflow.workflow",

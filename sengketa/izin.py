@@ -8,7 +8,7 @@ assignment to the case (ketua majelis, PP, mediator), or being the applicant or 
 from django.utils.translation import gettext_lazy as _
 
 from .galat import TidakBerwenang
-from .models import Penugasan, PeranPenugasan, StatusSengketa
+from .models import Penugasan, PeranPenugasan
 from .models.status import STATUS_PEMERIKSAAN
 from .peran import Peran
 
@@ -63,7 +63,7 @@ def wewenang_cabut(status: str) -> tuple[str, ...]:
     return (PEMOHON, PANITERA)
 
 
-def _grup(pengguna) -> frozenset[str]:
+def grup_peran(pengguna) -> frozenset[str]:
     if not hasattr(pengguna, "_grup_peran"):
         pengguna._grup_peran = frozenset(pengguna.groups.values_list("name", flat=True))
     return pengguna._grup_peran
@@ -82,7 +82,7 @@ def punya_peran(pengguna, peran: str, komisi_id: int) -> bool:
     return (
         pengguna is not None
         and pengguna.is_active
-        and peran in _grup(pengguna)
+        and peran in grup_peran(pengguna)
         and komisi_id in komisi_pengguna(pengguna)
     )
 
@@ -151,29 +151,4 @@ def pastikan_boleh(pengguna, sengketa, nama: str) -> None:
         )
 
 
-def dapat_melihat(pengguna, sengketa) -> bool:
-    """Staff of the case's commission, the parties and their kuasa."""
-    if pengguna is None or not pengguna.is_authenticated:
-        return False
-    if sengketa.komisi_id in komisi_pengguna(pengguna) and _grup(pengguna) & {
-        p.value for p in Peran if p != Peran.PIHAK
-    }:
-        return True
-    return adalah_pihak(pengguna, sengketa)
-
-
-def adalah_pihak(pengguna, sengketa) -> bool:
-    for pihak in sengketa.pihak.all():
-        if pihak.pengguna_id == pengguna.pk:
-            return True
-        if any(k.aktif and k.pengguna_id == pengguna.pk for k in pihak.kuasa.all()):
-            return True
-        if (
-            pihak.badan_publik_id
-            and pengguna.badan_publik_ditangani.filter(pk=pihak.badan_publik_id).exists()
-        ):
-            return True
-    return False
-
-
-__all__ = ["StatusSengketa", "boleh", "dapat_melihat", "pastikan_boleh", "wewenang_untuk"]
+__all__ = ["boleh", "pastikan_boleh", "wewenang_untuk"]

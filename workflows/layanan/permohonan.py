@@ -149,7 +149,7 @@ def _boleh_menerima(oleh, komisi, data: DataPermohonan) -> None:
     """Registry staff log any filing; a party account files only for itself."""
     if izin.punya_peran(oleh, "panitera", komisi.pk):
         return
-    if oleh is not None and oleh.is_authenticated and "pihak" in izin._grup(oleh):
+    if oleh is not None and oleh.is_authenticated and "pihak" in izin.grup_peran(oleh):
         data.pemohon.pengguna = oleh
         return
     raise TidakBerwenang(_("You are not allowed to file disputes at this commission."))
