@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
-STAMP = VENV / ".sipsi-deps.sha256"
+STAMP = VENV / ".kki-deps.sha256"
 DEPENDENCY_FILES = ("pyproject.toml", "constraints.txt")
 
 DEMO_PASSWORD = "demo12345"
@@ -170,7 +170,7 @@ def venv_lock():
         yield
         return
     VENV.mkdir(exist_ok=True)
-    with (VENV / ".sipsi-lock").open("w") as handle:
+    with (VENV / ".kki-lock").open("w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -448,7 +448,7 @@ def print_banner(port: int, worker: bool) -> None:
     width = max(len(u) for u, _ in DEMO_USERS)
     lines = [
         "",
-        f"  SIPSI siap / ready: {url}   (admin: {url}admin/)",
+        f"  Kepaniteraan KI siap / ready: {url}   (admin: {url}admin/)",
         f"  worker (django-q2 qcluster): {'jalan / running' if worker else 'tidak / off'}",
         "",
         f"  Pengguna demo / demo logins (kata sandi / password: {DEMO_PASSWORD})",
@@ -534,7 +534,7 @@ def supervise(server: subprocess.Popen, worker: subprocess.Popen | None, port: i
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="python3 dev.py",
-        description="SIPSI developer bootstrap: virtualenv, checks, tests, dev server.",
+        description="Kepaniteraan KI developer bootstrap: virtualenv, checks, tests, dev server.",
     )
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -153,7 +153,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # django-q2: the ORM broker needs no other server; Redis when configured. Delivery is at least
 # once, so every task is idempotent; retry must exceed timeout or a slow task runs twice.
 Q_CLUSTER = {
-    "name": "sipsi",
+    "name": "kepaniteraan",
     "workers": envint("Q_WORKERS", 2),
     "timeout": 120,
     "retry": 180,
