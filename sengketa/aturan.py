@@ -204,8 +204,9 @@ def panggilan_patut(panggilan: Panggilan, kal, komisi) -> bool:
     return panggilan.tanggal_diterima <= kal.tambah(hari_sidang, -komisi.hk_panggilan_patut)
 
 
-def ketidakhadiran_pemohon_sah(sengketa, kal) -> list:
-    """Finished hearings the applicant missed without reason after a proper summons (Perki 30)."""
+def ketidakhadiran_pemohon_sah(sengketa, kal, tanggal: date) -> list:
+    """Finished hearings up to `tanggal` the applicant missed without reason after a proper
+    summons (Perki 30). Judged at the effective date, like every time-bound precondition."""
     pemohon = sengketa.pemohon
     absen = Kehadiran.objects.filter(
         sidang__sengketa=sengketa,
@@ -215,6 +216,8 @@ def ketidakhadiran_pemohon_sah(sengketa, kal) -> list:
     ).select_related("sidang")
     hasil = []
     for kehadiran in absen:
+        if tanggal_lokal(sengketa.komisi, kehadiran.sidang.mulai) > tanggal:
+            continue
         surat = Panggilan.objects.filter(sidang=kehadiran.sidang, pihak=pemohon).select_related(
             "sidang"
         )
@@ -223,8 +226,8 @@ def ketidakhadiran_pemohon_sah(sengketa, kal) -> list:
     return hasil
 
 
-def pemohon_dua_kali_absen(sengketa, kal) -> Alasan:
-    if len(ketidakhadiran_pemohon_sah(sengketa, kal)) >= 2:
+def pemohon_dua_kali_absen(sengketa, kal, tanggal: date) -> Alasan:
+    if len(ketidakhadiran_pemohon_sah(sengketa, kal, tanggal)) >= 2:
         return []
     return [
         (

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sengketa.galat import TidakBerwenang, tidak_valid
 from sengketa.izin import punya_peran
 from sengketa.kalender import Kalender, kalender_reset
-from sengketa.models import HariLibur, JenisLibur, KomisiInformasi, Penangguhan, Sengketa
-from sengketa.models.status import STATUS_AKHIR
+from sengketa.models import HariLibur, JenisLibur, KomisiInformasi, Penangguhan, Sengketa, Tenggat
 from sengketa.peran import Peran
 from sengketa.waktu import hari_ini
 
@@ -31,7 +30,10 @@ def _boleh_atur(oleh, komisi: KomisiInformasi | None) -> None:
 
 
 def _kasus_terdampak(komisi: KomisiInformasi | None):
-    kasus = Sengketa.objects.exclude(status__in=STATUS_AKHIR).select_related("komisi")
+    """Cases with a deadline still running; a closed case may still have its performance
+    period (`pelaksanaan`) open."""
+    terbuka = Tenggat.objects.terbuka().values("sengketa_id")
+    kasus = Sengketa.objects.filter(pk__in=terbuka).select_related("komisi")
     return kasus.filter(komisi=komisi) if komisi else kasus
 
 

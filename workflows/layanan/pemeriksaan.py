@@ -290,8 +290,8 @@ def sengketa_gugurkan(
     """Perki 1/2013 Pasal 30: the applicant absent twice without reason, properly summoned."""
     langkah = _mulai("gugurkan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
-    langkah.tolak_jika(aturan.pemohon_dua_kali_absen(s, langkah.kal))
-    sidang = [x.pk for x in aturan.ketidakhadiran_pemohon_sah(s, langkah.kal)]
+    langkah.tolak_jika(aturan.pemohon_dua_kali_absen(s, langkah.kal, langkah.tanggal))
+    sidang = [x.pk for x in aturan.ketidakhadiran_pemohon_sah(s, langkah.kal, langkah.tanggal)]
     s.gugurkan(tanggal=langkah.tanggal)
     return langkah.selesai(parameter={"sidang_tidak_hadir": sidang})
 

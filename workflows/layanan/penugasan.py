@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from sengketa import izin
+from sengketa import aturan, izin
 from sengketa.galat import PrasyaratTidakTerpenuhi, tidak_valid
 from sengketa.models import (
     KeputusanPenggantian,
@@ -122,6 +122,12 @@ def penggantian_putuskan(
         )
     tanggal = tanggal_efektif(s, tanggal)
     dikabulkan = v.benar_salah("dikabulkan", dikabulkan)
+    if dikabulkan and not permohonan.penugasan.aktif:
+        raise PrasyaratTidakTerpenuhi(
+            [("penugasan_sudah_berakhir", _("This appointment has already ended."))],
+            transisi="putuskan_penggantian",
+            status=s.status,
+        )
     permohonan.pertimbangan = v.teks("pertimbangan", pertimbangan, maks=4000)
     permohonan.keputusan = (
         KeputusanPenggantian.DIKABULKAN if dikabulkan else KeputusanPenggantian.DITOLAK
@@ -152,8 +158,9 @@ def _ganti(s: Sengketa, lama: Penugasan, pengganti, tanggal: date):
     if lama.peran != "panitera_pengganti":
         peran_staf = (Peran.KOMISIONER, Peran.KETUA)
     syarat_peran_staf(baru, peran_staf, s.komisi_id, "pengganti")
-    if KonflikKepentingan.objects.filter(sengketa=s, pengguna=baru).exists():
-        raise tidak_valid("pengganti", _("The replacement has declared a conflict of interest."))
+    konflik = aturan.tanpa_konflik(s, [baru])
+    if konflik:
+        raise PrasyaratTidakTerpenuhi(konflik, transisi="putuskan_penggantian", status=s.status)
     lama.aktif, lama.tanggal_selesai = False, tanggal
     lama.alasan_selesai = str(_("Replaced after a recusal request"))
     lama.save(update_fields=["aktif", "tanggal_selesai", "alasan_selesai"])

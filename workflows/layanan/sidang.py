@@ -245,11 +245,37 @@ def sidang_tunda(*, sidang_id: int, oleh, alasan: str, mulai_berikutnya, ruang=N
     """Adjourn: the hearing is marked `ditunda` and the next one is scheduled, with summonses."""
     sidang, s = _kunci_sidang(sidang_id, oleh, "kelola_sidang")
     _harus_terjadwal(sidang, s, "tunda_sidang")
+    if sidang.mulai > timezone.now():
+        # An adjourned hearing was opened (it counts as held for the deadlines); one that has
+        # not started yet is moved instead (sidang_pindahkan).
+        raise tidak_valid(
+            "mulai_berikutnya",
+            _("A hearing is adjourned once it has opened; move a future hearing instead."),
+        )
+    return _lanjutkan(
+        sidang, s, oleh, StatusSidang.DITUNDA, "tunda_sidang", alasan, mulai_berikutnya, ruang
+    )
+
+
+@transaction.atomic
+def sidang_pindahkan(
+    *, sidang_id: int, oleh, alasan: str, mulai_berikutnya, ruang=None
+) -> HasilJadwal:
+    """Move a hearing that has not been held: it is cancelled with the reason and a new one
+    is scheduled with new summonses (the parties must be summoned again for the new date)."""
+    sidang, s = _kunci_sidang(sidang_id, oleh, "kelola_sidang")
+    _harus_terjadwal(sidang, s, "pindahkan_sidang")
+    return _lanjutkan(
+        sidang, s, oleh, StatusSidang.BATAL, "pindahkan_sidang", alasan, mulai_berikutnya, ruang
+    )
+
+
+def _lanjutkan(sidang, s, oleh, status_lama, nama, alasan, mulai_berikutnya, ruang) -> HasilJadwal:
     alasan = v.teks("alasan", alasan, maks=2000)
     mulai = _waktu("mulai_berikutnya", mulai_berikutnya)
     if mulai <= sidang.mulai:
         raise tidak_valid("mulai_berikutnya", _("The next hearing must come after this one."))
-    sidang.status, sidang.alasan_tunda = StatusSidang.DITUNDA, alasan
+    sidang.status, sidang.alasan_tunda = status_lama, alasan
     sidang.save(update_fields=["status", "alasan_tunda"])
     kal = Kalender.untuk(s.komisi)
     berikut, _surat, peringatan = _buat_sidang(
@@ -268,9 +294,9 @@ def sidang_tunda(*, sidang_id: int, oleh, alasan: str, mulai_berikutnya, ruang=N
     sidang.save(update_fields=["sidang_berikutnya"])
     catat_tindakan(
         s,
-        nama="tunda_sidang",
+        nama=nama,
         oleh=oleh,
-        tanggal=tanggal_lokal(s.komisi, sidang.mulai),
+        tanggal=min(hari_ini(s.komisi), tanggal_lokal(s.komisi, sidang.mulai)),
         parameter={"sidang": sidang.pk, "alasan": alasan, "sidang_berikutnya": berikut.pk},
     )
     tenggat_sinkron(s, kal)
