@@ -62,11 +62,15 @@ INSTALLED_APPS = [
     "django_filters",
     "django_fsm",
     "django_q",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "viewflow",
     "viewflow.workflow",
     "sengketa",
     "dokumen",
     "workflows",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +153,24 @@ STORAGES = {
 LOGIN_URL = "/admin/login/"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kepaniteraan KI — API v1",
+    "DESCRIPTION": "Sengketa informasi publik (UU 14/2008): perkara, transisi, sidang, dokumen.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # django-q2: the ORM broker needs no other server; Redis when configured. Delivery is at least
 # once, so every task is idempotent; retry must exceed timeout or a slow task runs twice.
