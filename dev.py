@@ -463,15 +463,10 @@ def print_banner(port: int, worker: bool) -> None:
 
 
 def load_demo() -> None:
-    devnull = subprocess.DEVNULL
-    if call([PY, "manage.py", "help", "muat_demo"], check=False, stdout=devnull, stderr=devnull):
-        warn(
-            "perintah muat_demo belum ada / the muat_demo command does not exist yet: "
-            "no reference or demo data loaded, the demo logins below will not work"
-        )
-        return
     say("manage.py muat_demo (data referensi + demo)")
     manage("muat_demo")
+    say("manage.py pasang_jadwal (sapuan harian per komisi)")
+    manage("pasang_jadwal")
 
 
 def cmd_run(args: argparse.Namespace) -> int:
