@@ -22,6 +22,7 @@ from sengketa.models import RiwayatStatus, Sengketa
 from sengketa.waktu import hari_ini
 
 from ..kait import Peristiwa, umumkan
+from ..rute import kunci_proses, rute_setelah_transisi
 from .tenggat import tenggat_sinkron
 
 # Fields a step never records as "changed" (bookkeeping, or handled by the FSM itself).
@@ -95,6 +96,7 @@ class Langkah:
         `nama` if the model has such a transition method)."""
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("services run inside transaction.atomic")
+        kunci_proses(sengketa_id)  # the flow's row first, then the case (rute.py)
         sengketa = Sengketa.objects.select_for_update().select_related("komisi").get(pk=sengketa_id)
         metode = getattr(sengketa, transisi or nama, None)
         if hasattr(metode, "_django_fsm") and not can_proceed(metode, check_conditions=False):
@@ -141,6 +143,8 @@ class Langkah:
             nilai_lama={k: self.sebelum[k] for k in berubah},
         )
         tenggat_sinkron(sengketa, self.kal)
+        if ubah_status:
+            rute_setelah_transisi(sengketa, self.oleh)
         umumkan(Peristiwa(sengketa.pk, self.nama, riwayat.pk, data or {}))
         return sengketa
 

@@ -22,6 +22,7 @@ from sengketa.models import (
 from sengketa.peran import Peran
 
 from ..kait import Peristiwa, umumkan
+from ..rute import proses_mulai
 from . import validasi as v
 from .dasar import Langkah
 from .tenggat import tenggat_sinkron
@@ -259,6 +260,7 @@ def _salin_ke(asal: Sengketa, tujuan: KomisiInformasi, tanggal: date, oleh) -> S
         parameter={"saluran": "pelimpahan", "dilimpahkan_dari": asal.pk},
     )
     tenggat_sinkron(baru)
+    proses_mulai(baru)
     umumkan(Peristiwa(baru.pk, "terima", riwayat.pk, {"dilimpahkan_dari": asal.pk}))
     return baru
 

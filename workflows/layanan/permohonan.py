@@ -30,6 +30,7 @@ from sengketa.tenggat import hitung_tenggat
 from sengketa.waktu import hari_ini
 
 from ..kait import Peristiwa, umumkan
+from ..rute import proses_mulai
 from . import validasi as v
 from .dasar import Langkah
 from .tenggat import tenggat_sinkron
@@ -205,6 +206,7 @@ def sengketa_terima(*, komisi: KomisiInformasi, oleh, data: DataPermohonan) -> H
     )
     kal = Kalender.untuk(komisi)
     tenggat_sinkron(sengketa, kal)
+    proses_mulai(sengketa)
     umumkan(Peristiwa(sengketa.pk, "terima", riwayat.pk))
     return HasilPermohonan(sengketa, peringatan_pengajuan(sengketa, kal))
 
