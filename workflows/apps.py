@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class WorkflowsConfig(AppConfig):
     name = "workflows"
     verbose_name = _("Workflows")
+
+    def ready(self):
+        from .kait import daftarkan
+        from .notifikasi import terima_peristiwa
+
+        daftarkan(terima_peristiwa)

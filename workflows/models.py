@@ -23,3 +23,53 @@ class ProsesSengketa(Process):
 
     def __str__(self) -> str:
         return str(self.sengketa)
+
+
+class SaluranNotifikasi(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+
+
+class StatusNotifikasi(models.TextChoices):
+    MENUNGGU = "menunggu", _("Waiting")
+    TERKIRIM = "terkirim", _("Sent")
+    GAGAL = "gagal", _("Failed")
+
+
+class Notifikasi(models.Model):
+    """One message to one person through one channel: the record of who was told what, when,
+    and whether it went out. `kunci` makes a retried task never send twice."""
+
+    sengketa = models.ForeignKey(
+        "sengketa.Sengketa",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notifikasi",
+        verbose_name=_("dispute"),
+    )
+    jenis = models.CharField(_("kind"), max_length=40)
+    saluran = models.CharField(_("channel"), max_length=10, choices=SaluranNotifikasi.choices)
+    penerima = models.CharField(_("recipient"), max_length=250)
+    alamat = models.CharField(_("address"), max_length=250)
+    subjek = models.CharField(_("subject"), max_length=250)
+    isi = models.TextField(_("text"))
+    isi_html = models.TextField(_("HTML text"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=StatusNotifikasi.choices,
+        default=StatusNotifikasi.MENUNGGU,
+    )
+    galat = models.TextField(_("error"), blank=True)
+    kunci = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    dibuat_pada = models.DateTimeField(_("created at"), auto_now_add=True)
+    dikirim_pada = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-dibuat_pada", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.jenis} → {self.penerima}"

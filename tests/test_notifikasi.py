@@ -1,0 +1,85 @@
+"""Notifications go out after commit, never for a rolled-back step, and never twice."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django_q.conf import Conf
+
+from sengketa.waktu import hari_ini
+from tests.kasus import kasus
+from workflows.layanan.sidang import sidang_jadwalkan
+from workflows.models import Notifikasi
+from workflows.notifikasi import kirim
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def q_sinkron(monkeypatch):
+    monkeypatch.setattr(Conf, "SYNC", True)
+
+
+def jadwalkan(sk):
+    hari = sk.hk(hari_ini(sk.komisi), 6)
+    return sidang_jadwalkan(
+        sengketa_id=sk.id, oleh=sk.aktor.pp, jenis="pemeriksaan_awal", mulai=sk.pukul(hari),
+        ruang="Ruang Sidang Utama", tempat="Kantor KIP Kalimantan Timur",
+    ).sidang  # fmt: skip
+
+
+def test_panggilan_dikirim_lewat_email_setelah_commit(
+    persona, q_sinkron, django_capture_on_commit_callbacks
+):
+    sk = kasus(persona, "pemeriksaan_awal")
+    with django_capture_on_commit_callbacks(execute=True):
+        sidang = jadwalkan(sk)
+    notifikasi = Notifikasi.objects.get(jenis="panggilan")
+    assert notifikasi.status == "terkirim" and notifikasi.alamat == "budi@example.org"
+    assert len(mail.outbox) == 1
+    pesan = mail.outbox[0]
+    assert pesan.to == ["budi@example.org"] and sidang.panggilan.first().nomor in pesan.body
+    assert sk.sengketa.nomor_register in pesan.subject
+
+
+def test_tidak_ada_notifikasi_bila_transaksi_dibatalkan(
+    persona, q_sinkron, django_capture_on_commit_callbacks
+):
+    sk = kasus(persona, "pemeriksaan_awal")
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                jadwalkan(sk)
+                raise RuntimeError("batal")
+        except RuntimeError:
+            pass
+    assert not Notifikasi.objects.exists() and mail.outbox == []
+
+
+def test_tugas_kirim_diulang_tidak_mengirim_dua_kali(
+    persona, q_sinkron, django_capture_on_commit_callbacks
+):
+    sk = kasus(persona, "pemeriksaan_awal")
+    with django_capture_on_commit_callbacks(execute=True):
+        jadwalkan(sk)
+    notifikasi = Notifikasi.objects.get()
+    assert kirim(notifikasi.pk) == "terkirim"
+    assert len(mail.outbox) == 1
+
+
+def test_kegagalan_pengiriman_dicatat(
+    persona, q_sinkron, django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_BACKEND = "tests.test_notifikasi.BackendRusak"
+    sk = kasus(persona, "pemeriksaan_awal")
+    with django_capture_on_commit_callbacks(execute=True):
+        jadwalkan(sk)
+    notifikasi = Notifikasi.objects.get()
+    assert notifikasi.status == "gagal" and "SMTP mati" in notifikasi.galat
+
+
+class BackendRusak:
+    def __init__(self, *a, **kw):
+        pass
+
+    def send_messages(self, pesan):
+        raise ConnectionError("SMTP mati")

@@ -1,0 +1,147 @@
+"""Notifications (issue 3): e-mail through Django's mail framework, WhatsApp as a stub that
+only logs until a provider is plugged in. Built from the services' announcements after
+commit, recorded as `Notifikasi` rows, sent by a django-q2 task (idempotent by `kunci`)."""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_q.tasks import async_task
+
+from sengketa.models import Panggilan, Sengketa, Sidang
+from sengketa.waktu import singkatan_zona, zona
+
+from .kait import Peristiwa
+from .models import Notifikasi, SaluranNotifikasi, StatusNotifikasi
+
+log = logging.getLogger(__name__)
+
+
+class Saluran:
+    """A delivery channel. `kirim` raises on failure; the task records it."""
+
+    kode = ""
+
+    def kirim(self, notifikasi: Notifikasi) -> None:
+        raise NotImplementedError
+
+
+class SaluranEmail(Saluran):
+    kode = SaluranNotifikasi.EMAIL
+
+    def kirim(self, notifikasi: Notifikasi) -> None:
+        pesan = EmailMultiAlternatives(
+            notifikasi.subjek, notifikasi.isi, settings.DEFAULT_FROM_EMAIL, [notifikasi.alamat]
+        )
+        if notifikasi.isi_html:
+            pesan.attach_alternative(notifikasi.isi_html, "text/html")
+        pesan.send()
+
+
+class SaluranWhatsApp(Saluran):
+    """Placeholder: logs the message. A provider implements `kirim` without touching services."""
+
+    kode = SaluranNotifikasi.WHATSAPP
+
+    def kirim(self, notifikasi: Notifikasi) -> None:
+        log.info("WhatsApp (belum tersambung) ke %s: %s", notifikasi.alamat, notifikasi.subjek)
+
+
+SALURAN: dict[str, Saluran] = {s.kode: s for s in (SaluranEmail(), SaluranWhatsApp())}
+
+
+@dataclass(frozen=True)
+class Penerima:
+    nama: str
+    email: str
+
+
+def _penerima_pihak(sengketa: Sengketa) -> list[tuple[object, Penerima]]:
+    hasil = []
+    for pihak in sengketa.pihak.all():
+        hasil.append((pihak, Penerima(pihak.nama, pihak.email)))
+        hasil += [(pihak, Penerima(k.nama, k.email)) for k in pihak.kuasa.all() if k.aktif]
+    return [(p, r) for p, r in hasil if r.email]
+
+
+def _waktu_sidang(sidang: Sidang) -> str:
+    from sengketa.kalender import format_tanggal
+
+    komisi = sidang.sengketa.komisi
+    lokal = sidang.mulai.astimezone(zona(komisi.zona_waktu))
+    return f"{format_tanggal(lokal.date())}, pukul {lokal:%H.%M} {singkatan_zona(komisi)}"
+
+
+def _buat(
+    jenis: str, kunci: str, sengketa: Sengketa, penerima: Penerima, templat: str, konteks: dict
+):
+    with translation.override(settings.LANGUAGE_CODE):
+        konteks = {**konteks, "sengketa": sengketa, "penerima": penerima}
+        subjek = render_to_string(f"email/{templat}_subjek.txt", konteks).strip()
+        isi = render_to_string(f"email/{templat}.txt", konteks)
+        html = render_to_string(f"email/{templat}.html", konteks)
+    notifikasi, dibuat = Notifikasi.objects.get_or_create(
+        kunci=kunci,
+        defaults={
+            "sengketa": sengketa, "jenis": jenis, "saluran": SaluranNotifikasi.EMAIL,
+            "penerima": penerima.nama, "alamat": penerima.email, "subjek": subjek[:250],
+            "isi": isi, "isi_html": html,
+        },
+    )  # fmt: skip
+    if dibuat:
+        transaction.on_commit(lambda: async_task("workflows.notifikasi.kirim", notifikasi.pk))
+    return notifikasi
+
+
+def _panggilan(peristiwa: Peristiwa, sidang_id: int) -> None:
+    sidang = Sidang.objects.select_related("sengketa__komisi").get(pk=sidang_id)
+    for surat in Panggilan.objects.filter(sidang=sidang).select_related("pihak", "kuasa"):
+        tujuan = surat.kuasa or surat.pihak
+        if not tujuan.email:
+            continue
+        _buat(
+            "panggilan", f"panggilan:{surat.pk}", sidang.sengketa,
+            Penerima(tujuan.nama, tujuan.email), "panggilan",
+            {"sidang": sidang, "surat": surat, "waktu": _waktu_sidang(sidang),
+             "dipindah": peristiwa.nama != "jadwalkan_sidang"},
+        )  # fmt: skip
+
+
+def _putusan(peristiwa: Peristiwa) -> None:
+    sengketa = Sengketa.objects.select_related("komisi").get(pk=peristiwa.sengketa_id)
+    for pihak, penerima in _penerima_pihak(sengketa):
+        _buat(
+            "putusan_tersedia", f"putusan:{sengketa.pk}:{peristiwa.riwayat_id}:{penerima.email}",
+            sengketa, penerima, "putusan", {"pihak": pihak},
+        )  # fmt: skip
+
+
+def terima_peristiwa(peristiwa: Peristiwa) -> None:
+    """Receiver of workflows.kait: runs after the service's transaction committed."""
+    with transaction.atomic():
+        if peristiwa.nama == "jadwalkan_sidang":
+            _panggilan(peristiwa, peristiwa.data["sidang"])
+        elif peristiwa.nama in ("tunda_sidang", "pindahkan_sidang"):
+            _panggilan(peristiwa, peristiwa.data["sidang_berikutnya"])
+        elif peristiwa.nama in ("bacakan_putusan", "mediasi_berhasil"):
+            _putusan(peristiwa)
+
+
+def kirim(notifikasi_id: int) -> str:
+    """django-q2 task. Delivery is at least once, so a sent notification is never resent."""
+    with transaction.atomic():
+        n = Notifikasi.objects.select_for_update().get(pk=notifikasi_id)
+        if n.status == StatusNotifikasi.TERKIRIM:
+            return n.status
+        try:
+            SALURAN[n.saluran].kirim(n)
+        except Exception as galat:
+            n.status, n.galat = StatusNotifikasi.GAGAL, f"{type(galat).__name__}: {galat}"
+        else:
+            n.status, n.galat, n.dikirim_pada = StatusNotifikasi.TERKIRIM, "", timezone.now()
+        n.save(update_fields=["status", "galat", "dikirim_pada"])
+        return n.status
