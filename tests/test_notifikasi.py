@@ -83,3 +83,26 @@ class BackendRusak:
 
     def send_messages(self, pesan):
         raise ConnectionError("SMTP mati")
+
+
+def test_pengingat_sidang_2_dan_1_hk_sebelumnya_sekali_saja(
+    persona, q_sinkron, django_capture_on_commit_callbacks
+):
+    from workflows.sapuan import sapu_harian
+
+    sk = kasus(persona, "pemeriksaan_awal")
+    hari = hari_ini(persona.komisi)
+    for n, jam in ((1, 9), (2, 13), (4, 9)):
+        sidang_jadwalkan(
+            sengketa_id=sk.id, oleh=sk.aktor.pp, jenis="pemeriksaan_awal",
+            mulai=sk.pukul(sk.hk(hari, n), jam), ruang="Ruang Sidang Utama",
+        )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        laporan = sapu_harian("KIP-KALTIM")[0]
+        sapu_harian("KIP-KALTIM")
+    # Two hearings (in 1 and 2 HK), none for the one in 4 HK; each to the applicant (the
+    # respondent has no e-mail here) and the majelis and PP: 2 x (1 + 4).
+    assert laporan.pengingat == 10
+    pengingat = Notifikasi.objects.filter(jenis="pengingat_sidang")
+    assert pengingat.count() == 10
+    assert pengingat.filter(alamat=persona.aktor.pp.email).count() == 2

@@ -145,3 +145,39 @@ def kirim(notifikasi_id: int) -> str:
             n.status, n.galat, n.dikirim_pada = StatusNotifikasi.TERKIRIM, "", timezone.now()
         n.save(update_fields=["status", "galat", "dikirim_pada"])
         return n.status
+
+
+def _penerima_staf(sengketa: Sengketa) -> list[Penerima]:
+    staf = sengketa.penugasan.filter(aktif=True).select_related("pengguna")
+    return [
+        Penerima(p.pengguna.get_full_name() or p.pengguna.get_username(), p.pengguna.email)
+        for p in staf
+        if p.pengguna.email
+    ]
+
+
+def pengingat_sidang(komisi, hari) -> int:
+    """Reminders 2 HK and 1 HK before each scheduled hearing, to the parties and the majelis
+    (issue 3). Called by the daily sweep; `kunci` makes a second sweep of the day a no-op."""
+    from sengketa.kalender import Kalender
+    from sengketa.waktu import tanggal_lokal
+
+    kal = Kalender.untuk(komisi)
+    sasaran = {kal.tambah(hari, 1): 1, kal.tambah(hari, 2): 2}
+    jumlah = 0
+    terjadwal = Sidang.objects.filter(
+        sengketa__komisi=komisi, status="dijadwalkan", mulai__date__gte=hari
+    ).select_related("sengketa__komisi")
+    for sidang in terjadwal:
+        sisa = sasaran.get(tanggal_lokal(komisi, sidang.mulai))
+        if sisa is None:
+            continue
+        s = sidang.sengketa
+        tujuan = [r for _p, r in _penerima_pihak(s)] + _penerima_staf(s)
+        for r in tujuan:
+            _buat(
+                "pengingat_sidang", f"pengingat:{sidang.pk}:{sisa}:{r.email}", s, r,
+                "pengingat", {"sidang": sidang, "waktu": _waktu_sidang(sidang), "sisa": sisa},
+            )  # fmt: skip
+            jumlah += 1
+    return jumlah

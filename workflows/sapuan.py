@@ -5,7 +5,8 @@ spec gives to the system, through their services, and refreshes the deadline lig
 - `tolak_registrasi`: the completion period (`kelengkapan`) passed without a complete file;
 - `nyatakan_inkracht`: every party received its copy and every objection window closed
   without an objection;
-- every open deadline's status (aman, mendekati, hari_ini, terlewat) for today.
+- every open deadline's status (aman, mendekati, hari_ini, terlewat) for today;
+- reminders of the hearings 2 HK and 1 HK ahead.
 
 Effective dates are the day after the period ended (not the day the sweep happens to run),
 so a sweep that missed days records the same dates as one that ran every night.
@@ -24,6 +25,7 @@ from sengketa.tenggat import status_tenggat
 from sengketa.waktu import hari_ini
 
 from .layanan import sengketa_nyatakan_inkracht, sengketa_tolak_registrasi
+from .notifikasi import pengingat_sidang
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +37,15 @@ class LaporanSapuan:
     ditolak: list[int] = field(default_factory=list)
     inkracht: list[int] = field(default_factory=list)
     tenggat_diperbarui: int = 0
+    pengingat: int = 0
     gagal: list[tuple[int, str]] = field(default_factory=list)
 
     def ringkas(self) -> str:
         return (
             f"{self.komisi} {self.hari.isoformat()}: tidak diregistrasi {len(self.ditolak)},"
             f" berkekuatan hukum tetap {len(self.inkracht)},"
-            f" status tenggat diperbarui {self.tenggat_diperbarui}, gagal {len(self.gagal)}"
+            f" status tenggat diperbarui {self.tenggat_diperbarui},"
+            f" pengingat sidang {self.pengingat}, gagal {len(self.gagal)}"
         )
 
 
@@ -99,6 +103,7 @@ def sapu_komisi(komisi: KomisiInformasi, *, kering: bool = False) -> LaporanSapu
     with transaction.atomic():
         _transisi_otomatis(komisi, laporan, hari)
         laporan.tenggat_diperbarui = _perbarui_status_tenggat(komisi, hari)
+        laporan.pengingat = pengingat_sidang(komisi, hari)
         if kering:
             transaction.set_rollback(True)
     log.info("sapuan harian %s", laporan.ringkas())
