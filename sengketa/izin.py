@@ -23,7 +23,6 @@ PEMOHON = "pemohon"  # the applicant's own account or its kuasa's
 SISTEM = "sistem"  # the daily sweep
 
 WEWENANG = {
-    "terima": (PANITERA, PEMOHON),
     "ubah_permohonan": (PANITERA,),
     "minta_kelengkapan": (PANITERA,),
     "registrasi": (PANITERA,),

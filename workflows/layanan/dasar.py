@@ -90,15 +90,14 @@ class Langkah:
         oleh,
         tanggal: date | None = None,
         atas_nama: str = "",
-        transisi: str | None = None,
     ) -> "Langkah":
-        """Lock and check. `transisi` names the FSM method when the step is one (default:
-        `nama` if the model has such a transition method)."""
+        """Lock and check. When `nama` is an FSM transition of the model, the current status
+        must allow it; actions that are no transition (ubah_permohonan) skip that check."""
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("services run inside transaction.atomic")
         kunci_proses(sengketa_id)  # the flow's row first, then the case (rute.py)
         sengketa = Sengketa.objects.select_for_update().select_related("komisi").get(pk=sengketa_id)
-        metode = getattr(sengketa, transisi or nama, None)
+        metode = getattr(sengketa, nama, None)
         if hasattr(metode, "_django_fsm") and not can_proceed(metode, check_conditions=False):
             raise TransisiTidakDiizinkan(transisi=nama, status=sengketa.status)
         izin.pastikan_boleh(oleh, sengketa, nama)

@@ -9,7 +9,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from sengketa import aturan, izin
-from sengketa.galat import ParameterTidakValid, TidakBerwenang, tidak_valid
+from sengketa.galat import (
+    ParameterTidakValid,
+    TidakBerwenang,
+    TransisiTidakDiizinkan,
+    tidak_valid,
+)
 from sengketa.kalender import Kalender
 from sengketa.models import (
     BUTIR_KELENGKAPAN,
@@ -269,8 +274,6 @@ def sengketa_ubah_permohonan(
     langkah = Langkah.mulai(sengketa_id=sengketa_id, nama="ubah_permohonan", oleh=oleh)
     s = langkah.sengketa
     if s.status not in (StatusSengketa.DITERIMA, StatusSengketa.MENUNGGU_KELENGKAPAN):
-        from sengketa.galat import TransisiTidakDiizinkan
-
         raise TransisiTidakDiizinkan(transisi="ubah_permohonan", status=s.status)
     tidak_dikenal = set(perubahan) - MEDAN_BOLEH_DIUBAH
     if tidak_dikenal:
