@@ -1,3 +1,44 @@
-"""REST API v1 (design/api-v1.md). Routes are added by the API module."""
+"""REST API v1 (design/api-v1.md), mounted at /api/ by config/urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from workflows.layanan import LAYANAN_TRANSISI
+
+from . import views as v
+
+app_name = "api"
+
+urlpatterns = [
+    path("v1/auth/token/", v.TokenView.as_view(), name="token"),
+    path("v1/komisi/", v.KomisiView.as_view(), name="komisi"),
+    path("v1/badan-publik/", v.BadanPublikView.as_view(), name="badan-publik"),
+    path("v1/sengketa/", v.SengketaListView.as_view(), name="sengketa-list"),
+    path("v1/sengketa/<int:pk>/", v.SengketaDetailView.as_view(), name="sengketa-detail"),
+    # One route per transition, so that the schema documents each body; unknown names 404.
+    *[
+        path(f"v1/sengketa/<int:pk>/transisi/{nama}/", v.view_transisi(nama), name=f"t-{nama}")
+        for nama in LAYANAN_TRANSISI
+    ],
+    path(
+        "v1/sengketa/<int:pk>/transisi/<str:nama>/",
+        v.TransisiTakDikenalView.as_view(),
+        name="transisi",
+    ),
+    path("v1/sengketa/<int:pk>/sidang/", v.SidangBaruView.as_view(), name="sidang-baru"),
+    path("v1/sidang/<int:pk>/tunda/", v.SidangTundaView.as_view(), name="sidang-tunda"),
+    path("v1/sidang/<int:pk>/selesai/", v.SidangSelesaiView.as_view(), name="sidang-selesai"),
+    path(
+        "v1/panggilan/<int:pk>/diterima/",
+        v.PanggilanDiterimaView.as_view(),
+        name="panggilan-diterima",
+    ),
+    path("v1/kalender/hari-kerja/", v.HariKerjaView.as_view(), name="hari-kerja"),
+    path("v1/kalender/libur/", v.LiburView.as_view(), name="libur"),
+    path("v1/jadwal/", v.JadwalView.as_view(), name="jadwal"),
+    path("v1/jadwal.ics", v.JadwalIcsView.as_view(), name="jadwal-ics"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    # TODO: the Swagger UI loads its JS/CSS from a CDN, which the portal will forbid; serve
+    # the assets locally (drf-spectacular-sidecar) or a minimal page before going public.
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -87,7 +87,11 @@ def punya_peran(pengguna, peran: str, komisi_id: int) -> bool:
 
 
 def peran_penugasan(pengguna, sengketa) -> frozenset[str]:
-    """The user's active assignments on this case (cached on the case for one request)."""
+    """The user's active assignments on this case: from prefetched `penugasan` when a list
+    page prefetched them (no query per case), else one query cached on the instance."""
+    prefetch = getattr(sengketa, "_prefetched_objects_cache", {}).get("penugasan")
+    if prefetch is not None:
+        return frozenset(p.peran for p in prefetch if p.aktif and p.pengguna_id == pengguna.pk)
     cache = sengketa.__dict__.setdefault("_penugasan_cache", {})
     if pengguna.pk not in cache:
         cache[pengguna.pk] = frozenset(

@@ -1,0 +1,301 @@
+"""Output shapes of the API (design/api-v1.md). Read-only: they describe, never decide.
+
+People (majelis, mediator, the actor of a history row) are given by **username**, the same
+value the transition bodies take (`tetapkan_majelis`, `mulai_mediasi`).
+"""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from sengketa import aturan
+from sengketa.kalender import Kalender
+from sengketa.models import PeranPenugasan
+from sengketa.selectors import transisi_tersedia
+from sengketa.waktu import zona
+
+
+def _waktu_lokal(komisi, saat):
+    """A timestamp in the commission's own zone (+08:00 in Samarinda, +07:00 in Jakarta)."""
+    return saat.astimezone(zona(komisi.zona_waktu)).isoformat() if saat else None
+
+
+class KomisiSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    nama = serializers.CharField()
+    nama_singkat = serializers.CharField()
+    tingkat = serializers.CharField()
+    zona_waktu = serializers.CharField()
+
+
+class BadanPublikSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    komisi = serializers.CharField(source="komisi.kode")
+    nama = serializers.CharField()
+    kategori = serializers.CharField()
+    alamat = serializers.CharField()
+    kota = serializers.CharField()
+
+
+class PemohonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    jenis = serializers.CharField()
+    nama = serializers.CharField()
+
+
+class TermohonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    badan_publik = serializers.IntegerField(source="badan_publik_id", allow_null=True)
+    nama = serializers.CharField()
+
+
+class MajelisSerializer(serializers.Serializer):
+    ketua = serializers.CharField(allow_null=True)
+    anggota = serializers.ListField(child=serializers.CharField())
+    panitera_pengganti = serializers.CharField(allow_null=True)
+
+
+class TenggatSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    tanggal = serializers.DateField()
+    dasar = serializers.CharField()
+    status = serializers.CharField()
+    terpenuhi_pada = serializers.DateField(allow_null=True)
+    mulai = serializers.DateField()
+    panjang = serializers.IntegerField()
+    satuan = serializers.CharField()
+    pihak = serializers.IntegerField(source="pihak_id", allow_null=True)
+    sidang = serializers.IntegerField(source="sidang_id", allow_null=True)
+
+
+class RiwayatSerializer(serializers.Serializer):
+    transisi = serializers.CharField()
+    dari = serializers.CharField()
+    ke = serializers.CharField()
+    ubah_status = serializers.BooleanField()
+    tanggal = serializers.DateField()
+    oleh = serializers.SerializerMethodField()
+    atas_nama = serializers.CharField()
+    dicatat_pada = serializers.DateTimeField()
+    parameter = serializers.JSONField()
+    dikoreksi = serializers.BooleanField()
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_oleh(self, obj):
+        return obj.oleh.get_username() if obj.oleh_id else None
+
+
+def _penugasan_aktif(sengketa):
+    return [p for p in sengketa.penugasan.all() if p.aktif]
+
+
+class SengketaSerializer(serializers.Serializer):
+    """One case. Expects the prefetches of `api.views.sengketa_qs` (no query per row)."""
+
+    id = serializers.IntegerField()
+    komisi = serializers.CharField(source="komisi.kode")
+    nomor_register = serializers.CharField()
+    nomor_register_dicoret = serializers.BooleanField()
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    tanggal_permohonan_informasi = serializers.DateField()
+    tanggal_tanggapan_ppid = serializers.DateField(allow_null=True)
+    tanggal_keberatan = serializers.DateField()
+    tanggal_tanggapan_atasan = serializers.DateField(allow_null=True)
+    tanggal_diterima = serializers.DateField()
+    tanggal_registrasi = serializers.DateField(allow_null=True)
+    saluran = serializers.CharField()
+    pemohon = serializers.SerializerMethodField()
+    termohon = serializers.SerializerMethodField()
+    alasan = serializers.ListField(child=serializers.CharField(), source="daftar_alasan")
+    informasi_diminta = serializers.SerializerMethodField()
+    tujuan_penggunaan = serializers.CharField()
+    kelengkapan = serializers.JSONField()
+    kekurangan = serializers.JSONField()
+    majelis = serializers.SerializerMethodField()
+    mediator = serializers.SerializerMethodField()
+    tenggat = TenggatSerializer(many=True, source="tenggat.all")
+    transisi = serializers.SerializerMethodField()
+    riwayat = RiwayatSerializer(many=True, source="riwayat.all")
+
+    @extend_schema_field(PemohonSerializer(allow_null=True))
+    def get_pemohon(self, obj):
+        p = obj.pemohon
+        return PemohonSerializer(p).data if p else None
+
+    @extend_schema_field(TermohonSerializer(allow_null=True))
+    def get_termohon(self, obj):
+        p = obj.termohon
+        return TermohonSerializer(p).data if p else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_informasi_diminta(self, obj):
+        return [i.uraian for i in obj.informasi_diminta.all()]
+
+    @extend_schema_field(MajelisSerializer)
+    def get_majelis(self, obj):
+        aktif = _penugasan_aktif(obj)
+
+        def nama(peran):
+            return [p.pengguna.get_username() for p in aktif if p.peran == peran]
+
+        ketua = nama(PeranPenugasan.KETUA_MAJELIS)
+        pp = nama(PeranPenugasan.PANITERA_PENGGANTI)
+        return {
+            "ketua": ketua[0] if ketua else None,
+            "anggota": nama(PeranPenugasan.ANGGOTA_MAJELIS),
+            "panitera_pengganti": pp[0] if pp else None,
+        }
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_mediator(self, obj):
+        m = [p for p in _penugasan_aktif(obj) if p.peran == PeranPenugasan.MEDIATOR]
+        return m[0].pengguna.get_username() if m else None
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_transisi(self, obj):
+        # izin reads the prefetched assignments: no query per case on a list page.
+        return transisi_tersedia(obj, self.context["request"].user)
+
+
+class SengketaBaruSerializer(SengketaSerializer):
+    peringatan = serializers.ListField(child=serializers.CharField())
+
+
+class KehadiranSerializer(serializers.Serializer):
+    pihak = serializers.IntegerField(source="pihak_id")
+    status = serializers.CharField()
+    keterangan = serializers.CharField()
+
+
+def _kalender(context, komisi):
+    simpanan = context.setdefault("_kalender", {})
+    if komisi.pk not in simpanan:
+        simpanan[komisi.pk] = Kalender.untuk(komisi)
+    return simpanan[komisi.pk]
+
+
+class PanggilanSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    sidang = serializers.IntegerField(source="sidang_id")
+    pihak = serializers.IntegerField(source="pihak_id")
+    kuasa = serializers.IntegerField(source="kuasa_id", allow_null=True)
+    peran = serializers.CharField()
+    nomor = serializers.CharField()
+    panggilan_ke = serializers.IntegerField()
+    metode = serializers.CharField()
+    tanggal_dikirim = serializers.DateField(allow_null=True)
+    diterima = serializers.DateField(source="tanggal_diterima", allow_null=True)
+    patut = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_patut(self, obj):
+        komisi = obj.sidang.sengketa.komisi
+        return aturan.panggilan_patut(obj, _kalender(self.context, komisi), komisi)
+
+
+class SidangSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    sengketa = serializers.IntegerField(source="sengketa_id")
+    nomor_register = serializers.CharField(source="sengketa.nomor_register")
+    jenis = serializers.CharField()
+    jenis_label = serializers.CharField(source="get_jenis_display")
+    agenda = serializers.CharField()
+    mulai = serializers.SerializerMethodField()
+    selesai_rencana = serializers.SerializerMethodField()
+    ruang = serializers.CharField()
+    tempat = serializers.CharField()
+    daring = serializers.BooleanField()
+    tautan = serializers.CharField()
+    status = serializers.CharField()
+    alasan_tunda = serializers.CharField()
+    sidang_berikutnya = serializers.IntegerField(source="sidang_berikutnya_id", allow_null=True)
+    ringkasan = serializers.CharField()
+    panggilan = PanggilanSerializer(many=True, source="panggilan.all")
+    kehadiran = KehadiranSerializer(many=True, source="kehadiran.all")
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_mulai(self, obj):
+        return _waktu_lokal(obj.sengketa.komisi, obj.mulai)
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_selesai_rencana(self, obj):
+        return _waktu_lokal(obj.sengketa.komisi, obj.selesai_rencana)
+
+
+class SidangBaruSerializer(SidangSerializer):
+    peringatan = serializers.ListField(child=serializers.CharField())
+
+
+def inisial(nama: str) -> str:
+    """'Budi Santoso' -> 'B. S.': how the public calendar names an individual applicant."""
+    return " ".join(f"{bagian[0].upper()}." for bagian in nama.split() if bagian[:1].isalpha())
+
+
+class JadwalSerializer(serializers.Serializer):
+    """A hearing on the public calendar: no personal data of individual applicants."""
+
+    id = serializers.IntegerField()
+    komisi = serializers.CharField(source="sengketa.komisi.kode")
+    nomor_register = serializers.CharField(source="sengketa.nomor_register")
+    jenis = serializers.CharField()
+    jenis_label = serializers.CharField(source="get_jenis_display")
+    mulai = serializers.SerializerMethodField()
+    selesai_rencana = serializers.SerializerMethodField()
+    tempat = serializers.CharField()
+    ruang = serializers.CharField()
+    daring = serializers.BooleanField()
+    status = serializers.CharField()
+    status_label = serializers.CharField(source="get_status_display")
+    pemohon = serializers.SerializerMethodField()
+    termohon = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_mulai(self, obj):
+        return _waktu_lokal(obj.sengketa.komisi, obj.mulai)
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_selesai_rencana(self, obj):
+        return _waktu_lokal(obj.sengketa.komisi, obj.selesai_rencana)
+
+    @extend_schema_field(serializers.CharField())
+    def get_pemohon(self, obj):
+        p = obj.sengketa.pemohon
+        if p is None:
+            return ""
+        return inisial(p.nama) if p.jenis == "perorangan" else p.nama
+
+    @extend_schema_field(serializers.CharField())
+    def get_termohon(self, obj):
+        p = obj.sengketa.termohon
+        return p.nama if p else ""
+
+
+class HariKerjaSerializer(serializers.Serializer):
+    class DilewatiSerializer(serializers.Serializer):
+        tanggal = serializers.DateField()
+        keterangan = serializers.CharField()
+
+    tanggal = serializers.DateField()
+    dari = serializers.DateField()
+    tambah = serializers.IntegerField()
+    dilewati = DilewatiSerializer(many=True)
+
+
+class LiburSerializer(serializers.Serializer):
+    tanggal = serializers.DateField()
+    jenis = serializers.CharField()
+    jenis_label = serializers.CharField(source="get_jenis_display")
+    keterangan = serializers.CharField()
+    dasar = serializers.CharField()
+    dikonfirmasi = serializers.BooleanField()
+    nasional = serializers.SerializerMethodField()
+    berlaku = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_nasional(self, obj):
+        return obj.komisi_id is None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_berlaku(self, obj):
+        komisi = self.context.get("komisi")
+        return not (obj.jenis == "cuti_bersama" and komisi and not komisi.cuti_bersama_libur)

@@ -1,0 +1,544 @@
+"""REST API v1 (design/api-v1.md): HTTP in, services and selectors, HTTP out.
+
+No rule of the procedure lives here. Visibility is `sengketa_terlihat(user)`: a case (or a
+hearing, or a summons) the user may not see is a 404, never a 403, so that its existence
+does not leak; what the user may *do* on a visible case is the services' 403 or 409.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from icalendar import Calendar, Event
+from rest_framework import generics, status
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+
+from sengketa import izin
+from sengketa.kalender import Kalender
+from sengketa.models import (
+    BadanPublik,
+    HariLibur,
+    KomisiInformasi,
+    Panggilan,
+    Penangguhan,
+    Penugasan,
+    RiwayatStatus,
+    Sengketa,
+    Sidang,
+    StatusSidang,
+    Tenggat,
+)
+from sengketa.peran import Peran
+from sengketa.selectors import sengketa_terlihat
+from sengketa.waktu import hari_ini, zona
+from workflows.layanan import (
+    LAYANAN_TRANSISI,
+    DataKuasa,
+    DataPermohonan,
+    DataPihak,
+    sengketa_terima,
+    sengketa_ubah_permohonan,
+)
+from workflows.layanan import sidang as layanan_sidang
+
+from . import masukan as m
+from . import serializers as out
+from .galat import ApiView, GalatApi
+
+GALAT = {
+    400: OpenApiResponse(description="Invalid input: {detail, errors: {field: [messages]}}"),
+    401: OpenApiResponse(description="Not authenticated"),
+    403: OpenApiResponse(description="Role or assignment does not allow it"),
+    404: OpenApiResponse(description="Unknown or not visible to this user"),
+    409: OpenApiResponse(
+        description="Not allowed now: {detail, status, transisi[, alasan: [{kode, pesan}]]}"
+    ),
+}
+
+
+def _galat(*kode):
+    return {k: GALAT[k] for k in kode}
+
+
+def _valid(serializer_class, data, **kw):
+    s = serializer_class(data=data, **kw)
+    s.is_valid(raise_exception=True)
+    return s.validated_data
+
+
+def _komisi(kode: str, medan: str = "komisi") -> KomisiInformasi:
+    komisi = KomisiInformasi.objects.filter(kode=kode).first()
+    if komisi is None:
+        raise ValidationError({medan: [_("Unknown commission.")]})
+    return komisi
+
+
+def sengketa_qs(pengguna):
+    """The cases this user may see, with everything the case serializer reads."""
+    return (
+        sengketa_terlihat(pengguna)
+        .select_related("komisi")
+        .prefetch_related(
+            "pihak__kuasa",
+            "informasi_diminta",
+            Prefetch("penugasan", queryset=Penugasan.objects.select_related("pengguna")),
+            Prefetch("tenggat", queryset=Tenggat.objects.filter(aktif=True)),
+            Prefetch("riwayat", queryset=RiwayatStatus.objects.select_related("oleh")),
+        )
+    )
+
+
+def _sidang_qs(pengguna):
+    return Sidang.objects.filter(sengketa__in=sengketa_terlihat(pengguna)).select_related(
+        "sengketa__komisi"
+    )
+
+
+def _sidang_data(sidang_id: int, request, peringatan=None):
+    sidang = (
+        Sidang.objects.select_related("sengketa__komisi")
+        .prefetch_related("panggilan__sidang__sengketa__komisi", "kehadiran")
+        .get(pk=sidang_id)
+    )
+    if peringatan is None:
+        return out.SidangSerializer(sidang, context={"request": request}).data
+    sidang.peringatan = [str(p) for p in peringatan]
+    return out.SidangBaruSerializer(sidang, context={"request": request}).data
+
+
+# -- authentication --------------------------------------------------------------------
+
+
+class TokenView(GalatApi, ObtainAuthToken):
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "token"
+
+    @extend_schema(
+        tags=["auth"],
+        request={"application/json": {"type": "object", "properties": {
+            "username": {"type": "string"}, "password": {"type": "string"}},
+            "required": ["username", "password"]}},
+        responses={200: {"type": "object", "properties": {"token": {"type": "string"}}},
+                   **_galat(400)},
+    )  # fmt: skip
+    def post(self, request, *args, **kwargs):
+        return super().post(request, *args, **kwargs)
+
+
+# -- reference data --------------------------------------------------------------------
+
+
+def _komisi_terlihat(pengguna):
+    return KomisiInformasi.objects.filter(
+        Q(pk__in=izin.komisi_pengguna(pengguna))
+        | Q(pk__in=sengketa_terlihat(pengguna).values("komisi_id"))
+    )
+
+
+class KomisiView(ApiView):
+    @extend_schema(tags=["referensi"], responses={200: out.KomisiSerializer(many=True)})
+    def get(self, request):
+        return Response(out.KomisiSerializer(_komisi_terlihat(request.user), many=True).data)
+
+
+class BadanPublikView(GalatApi, generics.ListAPIView):
+    """Staff see their commissions' public bodies; a party account sees every commission's
+    (it needs them to file online, and the list of public bodies is public data)."""
+
+    serializer_class = out.BadanPublikSerializer
+
+    @extend_schema(
+        tags=["referensi"],
+        parameters=[
+            OpenApiParameter("q", str, description="part of the name"),
+            OpenApiParameter("komisi", str, description="commission code"),
+        ],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        pengguna = self.request.user
+        qs = BadanPublik.objects.filter(aktif=True).select_related("komisi")
+        if Peran.PIHAK not in izin.grup_peran(pengguna):
+            qs = qs.filter(komisi__in=_komisi_terlihat(pengguna))
+        param = _valid(m.DaftarSengketaQuery, self.request.query_params)
+        if param.get("komisi"):
+            qs = qs.filter(komisi__kode=param["komisi"])
+        if param.get("q"):
+            qs = qs.filter(nama__icontains=param["q"])
+        return qs.order_by("nama", "id")
+
+
+# -- cases -----------------------------------------------------------------------------
+
+
+def _data_permohonan(d: dict) -> DataPermohonan:
+    k = d.get("kuasa_pemohon")
+    return DataPermohonan(
+        pemohon=DataPihak(**d["pemohon"]),
+        kuasa_pemohon=DataKuasa(**k) if k else None,
+        badan_publik_id=d["termohon"]["badan_publik"],
+        informasi_diminta=d["informasi_diminta"],
+        alasan=d["alasan"],
+        tujuan_penggunaan=d.get("tujuan_penggunaan", ""),
+        petitum=d.get("petitum", ""),
+        tanggal_permohonan_informasi=d["tanggal_permohonan_informasi"],
+        tanggal_tanggapan_ppid=d.get("tanggal_tanggapan_ppid"),
+        tanggal_keberatan=d["tanggal_keberatan"],
+        tanggal_tanggapan_atasan=d.get("tanggal_tanggapan_atasan"),
+        tanggal_diterima=d.get("tanggal_diterima"),
+        kelengkapan=d.get("kelengkapan", {}),
+        saluran=d.get("saluran", "langsung"),
+    )
+
+
+class SengketaListView(GalatApi, generics.GenericAPIView):
+    serializer_class = out.SengketaSerializer
+
+    def get_queryset(self):
+        return sengketa_qs(self.request.user)
+
+    @extend_schema(
+        tags=["sengketa"],
+        parameters=[
+            OpenApiParameter("status", str, description="state code"),
+            OpenApiParameter("komisi", str, description="commission code"),
+            OpenApiParameter("q", str, description="register number or party name"),
+        ],
+        responses={200: out.SengketaSerializer(many=True), **_galat(400, 401)},
+    )
+    def get(self, request):
+        param = _valid(m.DaftarSengketaQuery, request.query_params)
+        qs = self.get_queryset()
+        if param.get("status"):
+            qs = qs.filter(status=param["status"])
+        if param.get("komisi"):
+            qs = qs.filter(komisi__kode=param["komisi"])
+        if param.get("q"):
+            q = param["q"]
+            cocok = Sengketa.objects.filter(
+                Q(nomor_register__icontains=q) | Q(pihak__nama__icontains=q)
+            ).values("pk")
+            qs = qs.filter(pk__in=cocok)
+        halaman = self.paginate_queryset(qs.order_by("-tanggal_diterima", "-id"))
+        data = self.get_serializer(halaman, many=True).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        tags=["sengketa"],
+        request=m.PermohonanMasuk,
+        responses={201: out.SengketaBaruSerializer, **_galat(400, 401, 403)},
+    )
+    def post(self, request):
+        d = _valid(m.PermohonanMasuk, request.data)
+        komisi = _komisi(d["komisi"])
+        hasil = sengketa_terima(komisi=komisi, oleh=request.user, data=_data_permohonan(d))
+        sengketa = sengketa_qs(request.user).get(pk=hasil.sengketa.pk)
+        sengketa.peringatan = [str(p) for p in hasil.peringatan]
+        data = out.SengketaBaruSerializer(sengketa, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class SengketaDetailView(ApiView):
+    def _kasus(self, request, pk):
+        self.sengketa_id_galat = pk
+        return sengketa_qs(request.user).get(pk=pk)
+
+    @extend_schema(tags=["sengketa"], responses={200: out.SengketaSerializer, **_galat(401, 404)})
+    def get(self, request, pk):
+        sengketa = self._kasus(request, pk)
+        return Response(out.SengketaSerializer(sengketa, context={"request": request}).data)
+
+    @extend_schema(
+        tags=["sengketa"],
+        request=m.UbahPermohonanMasuk,
+        responses={200: out.SengketaSerializer, **_galat(400, 401, 403, 404, 409)},
+    )
+    def patch(self, request, pk):
+        self.nama_transisi = "ubah_permohonan"
+        self._kasus(request, pk)
+        d = dict(_valid(m.UbahPermohonanMasuk, request.data))
+        kelengkapan = d.pop("kelengkapan", None)
+        sengketa_ubah_permohonan(
+            sengketa_id=pk, oleh=request.user, perubahan=d, kelengkapan=kelengkapan
+        )
+        return self.get(request, pk)
+
+
+class TransisiView(ApiView):
+    """POST one transition of the spec; subclassed per name so that each has its body in the
+    OpenAPI schema (see urls.py)."""
+
+    nama_transisi = ""
+
+    def post(self, request, pk, nama=None):
+        nama = nama or self.nama_transisi
+        if nama not in LAYANAN_TRANSISI:
+            raise Http404
+        self.nama_transisi = nama
+        self.sengketa_id_galat = pk
+        if not sengketa_terlihat(request.user).filter(pk=pk).exists():
+            raise Http404
+        d = _valid(m.MASUKAN_TRANSISI[nama], request.data)
+        LAYANAN_TRANSISI[nama](sengketa_id=pk, oleh=request.user, **d)
+        sengketa = sengketa_qs(request.user).get(pk=pk)
+        return Response(out.SengketaSerializer(sengketa, context={"request": request}).data)
+
+
+def view_transisi(nama: str):
+    masukan = m.MASUKAN_TRANSISI[nama]
+
+    def post(self, request, pk):
+        return TransisiView.post(self, request, pk, nama)
+
+    post = extend_schema(
+        tags=["transisi"],
+        operation_id=f"sengketa_transisi_{nama}",
+        summary=nama,
+        request=masukan,
+        responses={200: out.SengketaSerializer, **_galat(400, 401, 403, 404, 409)},
+    )(post)
+    cls = type(f"Transisi_{nama}", (TransisiView,), {"nama_transisi": nama, "post": post})
+    return cls.as_view()
+
+
+class TransisiTakDikenalView(TransisiView):
+    @extend_schema(exclude=True)
+    def post(self, request, pk, nama=None):
+        raise Http404
+
+
+# -- hearings --------------------------------------------------------------------------
+
+
+class SidangBaruView(ApiView):
+    @extend_schema(
+        tags=["sidang"],
+        request=m.SidangMasuk,
+        responses={201: out.SidangBaruSerializer, **_galat(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, pk):
+        self.sengketa_id_galat, self.nama_transisi = pk, "jadwalkan_sidang"
+        if not sengketa_terlihat(request.user).filter(pk=pk).exists():
+            raise Http404
+        d = _valid(m.SidangMasuk, request.data)
+        hasil = layanan_sidang.sidang_jadwalkan(sengketa_id=pk, oleh=request.user, **d)
+        data = _sidang_data(hasil.sidang.pk, request, hasil.peringatan)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class _SidangAksi(ApiView):
+    def _sidang(self, request, pk) -> Sidang:
+        sidang = _sidang_qs(request.user).get(pk=pk)
+        self.sengketa_id_galat = sidang.sengketa_id
+        return sidang
+
+
+class SidangTundaView(_SidangAksi):
+    @extend_schema(
+        tags=["sidang"],
+        request=m.TundaMasuk,
+        responses={201: out.SidangBaruSerializer, **_galat(400, 401, 403, 404, 409)},
+        description="Adjourn an opened hearing; answers with the next hearing it schedules.",
+    )
+    def post(self, request, pk):
+        self.nama_transisi = "tunda_sidang"
+        self._sidang(request, pk)
+        d = _valid(m.TundaMasuk, request.data)
+        hasil = layanan_sidang.sidang_tunda(sidang_id=pk, oleh=request.user, **d)
+        data = _sidang_data(hasil.sidang.pk, request, hasil.peringatan)
+        return Response(data, status=status.HTTP_201_CREATED)
+
+
+class SidangSelesaiView(_SidangAksi):
+    @extend_schema(
+        tags=["sidang"],
+        request=m.SelesaiMasuk,
+        responses={200: out.SidangSerializer, **_galat(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, pk):
+        self.nama_transisi = "selesai_sidang"
+        self._sidang(request, pk)
+        d = _valid(m.SelesaiMasuk, request.data)
+        kehadiran = [dict(k) for k in d["kehadiran"]]
+        layanan_sidang.sidang_selesai(
+            sidang_id=pk, oleh=request.user, kehadiran=kehadiran, ringkasan=d.get("ringkasan", "")
+        )
+        return Response(_sidang_data(pk, request))
+
+
+class PanggilanDiterimaView(ApiView):
+    @extend_schema(
+        tags=["sidang"],
+        request=m.PanggilanDiterimaMasuk,
+        responses={200: out.PanggilanSerializer, **_galat(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, pk):
+        self.nama_transisi = "panggilan_diterima"
+        panggilan = Panggilan.objects.select_related("sidang").get(
+            pk=pk, sidang__sengketa__in=sengketa_terlihat(request.user)
+        )
+        self.sengketa_id_galat = panggilan.sidang.sengketa_id
+        d = _valid(m.PanggilanDiterimaMasuk, request.data)
+        layanan_sidang.panggilan_catat_diterima(panggilan_id=pk, oleh=request.user, **d)
+        panggilan = Panggilan.objects.select_related("sidang__sengketa__komisi").get(pk=pk)
+        return Response(out.PanggilanSerializer(panggilan, context={"request": request}).data)
+
+
+# -- public: calendar and hearing schedule ----------------------------------------------
+
+
+class PublikView(ApiView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+
+def _komisi_opsional(kode: str | None) -> KomisiInformasi | None:
+    """A named commission, else the deployment's default one, else None (national days)."""
+    if kode:
+        return _komisi(kode)
+    return KomisiInformasi.objects.filter(kode=settings.KOMISI_DEFAULT).first()
+
+
+class HariKerjaView(PublikView):
+    @extend_schema(
+        tags=["kalender"],
+        parameters=[
+            OpenApiParameter("komisi", str),
+            OpenApiParameter("dari", OpenApiTypes.DATE, required=True),
+            OpenApiParameter("tambah", int, required=True, description="N HK; negative: before"),
+        ],
+        responses={200: out.HariKerjaSerializer, **_galat(400)},
+    )
+    def get(self, request):
+        d = _valid(m.HariKerjaQuery, request.query_params)
+        kal = Kalender.untuk(_komisi_opsional(d.get("komisi")))
+        p = kal.jelaskan(d["dari"], d["tambah"])
+        return Response(
+            {
+                "tanggal": p.hasil.isoformat(),
+                "dari": p.mulai.isoformat(),
+                "tambah": p.jumlah,
+                "dilewati": [
+                    {"tanggal": t.isoformat(), "keterangan": str(a)} for t, a in p.dilewati
+                ],
+            }
+        )
+
+
+class LiburView(PublikView):
+    @extend_schema(
+        tags=["kalender"],
+        parameters=[OpenApiParameter("komisi", str), OpenApiParameter("tahun", int)],
+        responses={200: out.LiburSerializer(many=True), **_galat(400)},
+    )
+    def get(self, request):
+        d = _valid(m.LiburQuery, request.query_params)
+        komisi = _komisi_opsional(d.get("komisi"))
+        tahun = d.get("tahun") or (hari_ini(komisi) if komisi else timezone.localdate()).year
+        syarat = Q(komisi__isnull=True) | (Q(komisi=komisi) if komisi else Q(pk__in=[]))
+        baris = HariLibur.objects.filter(syarat, tanggal__year=tahun).order_by("tanggal", "id")
+        data = out.LiburSerializer(baris, many=True, context={"komisi": komisi}).data
+        if komisi:
+            for p in Penangguhan.objects.filter(
+                komisi=komisi, mulai__year__lte=tahun, selesai__year__gte=tahun
+            ):
+                data.append(
+                    {
+                        "tanggal": p.mulai.isoformat(),
+                        "sampai": p.selesai.isoformat(),
+                        "jenis": "penangguhan",
+                        "jenis_label": str(_("Suspension of proceedings")),
+                        "keterangan": p.keterangan,
+                        "dasar": p.dasar,
+                        "dikonfirmasi": True,
+                        "nasional": False,
+                        "berlaku": True,
+                    }
+                )
+        return Response(data)
+
+
+MAKS_HARI_JADWAL = 366
+
+
+def _jadwal(request) -> list[Sidang]:
+    d = _valid(m.JadwalQuery, request.query_params)
+    komisi = _komisi(d["komisi"]) if d.get("komisi") else None
+    tz = zona(komisi.zona_waktu) if komisi else timezone.get_current_timezone()
+    dari = d.get("dari") or timezone.now().astimezone(tz).date()
+    sampai = d.get("sampai") or dari + timedelta(days=30)
+    if sampai < dari:
+        raise ValidationError({"sampai": [_("This date cannot be before %(medan)s.") % {
+            "medan": "dari"}]})  # fmt: skip
+    if (sampai - dari).days > MAKS_HARI_JADWAL:
+        raise ValidationError(
+            {"sampai": [_("At most %(maks)d days.") % {"maks": MAKS_HARI_JADWAL}]}
+        )
+    qs = Sidang.objects.filter(
+        mulai__gte=datetime.combine(dari, time.min, tzinfo=tz),
+        mulai__lt=datetime.combine(sampai + timedelta(days=1), time.min, tzinfo=tz),
+    ).exclude(status=StatusSidang.BATAL)
+    if komisi:
+        qs = qs.filter(sengketa__komisi=komisi)
+    return list(
+        qs.select_related("sengketa__komisi")
+        .prefetch_related("sengketa__pihak")
+        .order_by("mulai", "id")
+    )
+
+
+class JadwalView(PublikView):
+    @extend_schema(
+        tags=["jadwal"],
+        parameters=[
+            OpenApiParameter("komisi", str),
+            OpenApiParameter("dari", OpenApiTypes.DATE, description="default: today"),
+            OpenApiParameter("sampai", OpenApiTypes.DATE, description="default: dari + 30 days"),
+        ],
+        responses={200: out.JadwalSerializer(many=True), **_galat(400)},
+    )
+    def get(self, request):
+        return Response(out.JadwalSerializer(_jadwal(request), many=True).data)
+
+
+class JadwalIcsView(PublikView):
+    @extend_schema(
+        tags=["jadwal"],
+        parameters=[
+            OpenApiParameter("komisi", str),
+            OpenApiParameter("dari", OpenApiTypes.DATE),
+            OpenApiParameter("sampai", OpenApiTypes.DATE),
+        ],
+        responses={(200, "text/calendar"): OpenApiTypes.STR, **_galat(400)},
+    )
+    def get(self, request):
+        kal = Calendar()
+        kal.add("prodid", "-//Kepaniteraan KI//Jadwal Sidang//ID")
+        kal.add("version", "2.0")
+        kal.add("x-wr-calname", "Jadwal Sidang Komisi Informasi")
+        host = request.get_host()
+        for baris in out.JadwalSerializer(_jadwal(request), many=True).data:
+            e = Event()
+            e.add("uid", f"sidang-{baris['id']}@{host}")
+            e.add("dtstamp", timezone.now())
+            e.add("dtstart", datetime.fromisoformat(baris["mulai"]))
+            e.add("dtend", datetime.fromisoformat(baris["selesai_rencana"]))
+            e.add("summary", f"{baris['jenis_label']} {baris['nomor_register']}".strip())
+            e.add("description", f"{baris['pemohon']} — {baris['termohon']}")
+            e.add("location", ", ".join(x for x in (baris["ruang"], baris["tempat"]) if x))
+            e.add("status", "CANCELLED" if baris["status"] == "batal" else "CONFIRMED")
+            kal.add_component(e)
+        respons = HttpResponse(kal.to_ical(), content_type="text/calendar; charset=utf-8")
+        respons["Content-Disposition"] = 'attachment; filename="jadwal-sidang.ics"'
+        return respons
