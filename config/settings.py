@@ -150,7 +150,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/kantor/masuk/"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 

@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),
+    # The staff back office (workflows.kantor): task lists, case pages, deadlines, intake.
+    path("kantor/", include("workflows.kantor.urls")),
     path("", include("dokumen.urls")),
 ]

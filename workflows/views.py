@@ -1,5 +1,6 @@
-"""Task views of the flow. The back office (issue 3) fills these in; for now the task page
-shows the case and the transitions its holder may fire, each done through its service."""
+"""Task views of the flow. The work itself is done on the back-office case page
+(workflows.kantor), which offers the transitions its holder may fire, each through its
+service; the task page names the task and points there."""
 
 from django.http import Http404
 from django.views.generic import TemplateView
@@ -11,6 +12,8 @@ class TugasSengketaView(TemplateView):
     template_name = "workflows/tugas.html"
 
     def get_context_data(self, **kwargs):
+        from .kantor.forms import LABEL_TRANSISI
+
         konteks = super().get_context_data(**kwargs)
         activation = self.request.activation
         sengketa = activation.process.sengketa
@@ -18,7 +21,10 @@ class TugasSengketaView(TemplateView):
             raise Http404
         konteks.update(
             sengketa=sengketa,
-            transisi=transisi_tersedia(sengketa, self.request.user),
+            transisi=[
+                LABEL_TRANSISI.get(nama, nama)
+                for nama in transisi_tersedia(sengketa, self.request.user)
+            ],
             tugas=activation.task,
         )
         return konteks

@@ -1,0 +1,181 @@
+"""Read queries of the back office: open tasks, who holds them, deadlines per case.
+
+Every list is built in a fixed number of queries whatever its length (tests assert it): the
+nearest open deadline is a subquery annotation and the parties are prefetched per page.
+"""
+
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from viewflow.workflow.models import Task
+
+from sengketa import izin
+from sengketa.models import (
+    KodeTenggat,
+    Penugasan,
+    PeranPenugasan,
+    Sengketa,
+    StatusTenggat,
+    Tenggat,
+)
+from sengketa.models.status import STATUS_AKHIR
+from sengketa.peran import PERAN_STAF, Peran
+from sengketa.selectors import sengketa_terlihat
+
+from ..rute import TUGAS_TERBUKA
+
+# Who holds the task of each status (alur.TUGAS_PER_STATUS), in the kinds of authority of
+# sengketa.izin, so the queue follows the same rule as the permission to act.
+PEMEGANG_TUGAS = {
+    "periksa_berkas": (izin.PANITERA,),
+    "tunggu_kelengkapan": (izin.PANITERA,),
+    "pasca_putusan": (izin.PANITERA,),
+    "keberatan_pengadilan": (izin.PANITERA,),
+    "tetapkan_majelis": (izin.KETUA,),
+    "pemeriksaan_awal": (izin.KETUA_MAJELIS, izin.PP),
+    "ajudikasi": (izin.KETUA_MAJELIS, izin.PP),
+    "musyawarah": (izin.KETUA_MAJELIS, izin.PP),
+    "mediasi": (izin.MEDIATOR, izin.PP),
+}
+
+_PERAN_PENUGASAN = {
+    izin.KETUA_MAJELIS: PeranPenugasan.KETUA_MAJELIS,
+    izin.PP: PeranPenugasan.PANITERA_PENGGANTI,
+    izin.MEDIATOR: PeranPenugasan.MEDIATOR,
+}
+
+_KE_SENGKETA = "process__prosessengketa__sengketa"
+
+
+def adalah_staf(pengguna) -> bool:
+    """A staff role (not `pihak`) and an active membership of some commission."""
+    if not (pengguna.is_authenticated and pengguna.is_active):
+        return False
+    peran = izin.grup_peran(pengguna) & {p.value for p in PERAN_STAF}
+    return bool(peran) and bool(izin.komisi_pengguna(pengguna))
+
+
+def komisi_dengan_peran(pengguna, peran: str) -> frozenset[int]:
+    """The commissions where this user holds `peran` (roles are global groups)."""
+    if peran not in izin.grup_peran(pengguna):
+        return frozenset()
+    return izin.komisi_pengguna(pengguna)
+
+
+def _alur():
+    from ..alur import AlurSengketa
+
+    return AlurSengketa
+
+
+def _q_wewenang(pengguna, jenis: str, awalan: str) -> Q:
+    """Cases (reached through `awalan`) on which the user has this kind of authority."""
+    if jenis == izin.PANITERA:
+        # The registry of the commission, or the PP of this very case (izin._memenuhi).
+        panitera = Q(**{f"{awalan}__komisi_id__in": komisi_dengan_peran(pengguna, Peran.PANITERA)})
+        return panitera | _q_wewenang(pengguna, izin.PP, awalan)
+    if jenis == izin.KETUA:
+        return Q(**{f"{awalan}__komisi_id__in": komisi_dengan_peran(pengguna, Peran.KETUA)})
+    penugasan = Penugasan.objects.filter(
+        pengguna=pengguna, aktif=True, peran=_PERAN_PENUGASAN[jenis]
+    ).values("sengketa_id")
+    return Q(**{f"{awalan}_id__in": penugasan})
+
+
+def tugas_terbuka() -> QuerySet[Task]:
+    """Open human tasks of the case flow, with the case id and the sort keys annotated."""
+    terdekat = Tenggat.objects.terbuka().filter(sengketa_id=OuterRef("sengketa_id"))
+    terdekat = terdekat.order_by("tanggal", "id")
+    return (
+        Task.objects.filter(
+            process__flow_class=_alur(),
+            flow_task_type="HUMAN",
+            status__in=TUGAS_TERBUKA,
+        )
+        .annotate(
+            sengketa_id=F(f"{_KE_SENGKETA}_id"),
+            tanggal_diterima=F(f"{_KE_SENGKETA}__tanggal_diterima"),
+            tenggat_tanggal=Subquery(terdekat.values("tanggal")[:1]),
+            tenggat_kode=Subquery(terdekat.values("kode")[:1]),
+            tenggat_status=Subquery(terdekat.values("status")[:1]),
+        )
+        .order_by("pk")
+    )
+
+
+def tugas_terlihat(pengguna) -> QuerySet[Task]:
+    """Inbox: every open task of the cases this user may see (staff only: a party follows
+    its cases on the portal)."""
+    if not adalah_staf(pengguna):
+        return Task.objects.none()
+    return tugas_terbuka().filter(**{f"{_KE_SENGKETA}__in": sengketa_terlihat(pengguna)})
+
+
+def tugas_untuk(pengguna) -> QuerySet[Task]:
+    """Queue: the open tasks this user holds by role or assignment (PEMEGANG_TUGAS).
+
+    Only staff hold tasks; a party acts through the portal and the API."""
+    if not adalah_staf(pengguna):
+        return Task.objects.none()
+    alur = _alur()
+    syarat = Q(pk__in=[])
+    for nama, jenis_daftar in PEMEGANG_TUGAS.items():
+        wewenang = Q(pk__in=[])
+        for jenis in jenis_daftar:
+            wewenang |= _q_wewenang(pengguna, jenis, _KE_SENGKETA)
+        syarat |= Q(flow_task=getattr(alur, nama)) & wewenang
+    return tugas_terlihat(pengguna).filter(syarat)
+
+
+URUTAN = {
+    "tenggat": (F("tenggat_tanggal").asc(nulls_last=True), "pk"),
+    "diterima": ("tanggal_diterima", "pk"),
+    "-diterima": (F("tanggal_diterima").desc(), "-pk"),
+}
+
+
+def urutkan(qs: QuerySet, kunci: str) -> QuerySet:
+    return qs.order_by(*URUTAN.get(kunci, URUTAN["tenggat"]))
+
+
+def sengketa_untuk_baris(ids) -> dict[int, Sengketa]:
+    """The cases of one page of rows, with their parties, in two queries."""
+    return {s.pk: s for s in Sengketa.objects.filter(pk__in=list(ids)).prefetch_related("pihak")}
+
+
+# -- deadline dashboard ----------------------------------------------------------------
+
+
+def sengketa_terbuka_staf(pengguna) -> QuerySet[Sengketa]:
+    """Open cases of the user's commissions, each with its nearest open deadline."""
+    if not adalah_staf(pengguna):
+        return Sengketa.objects.none()
+    terdekat = (
+        Tenggat.objects.terbuka().filter(sengketa_id=OuterRef("pk")).order_by("tanggal", "id")
+    )
+    return (
+        sengketa_terlihat(pengguna)
+        .filter(komisi_id__in=izin.komisi_pengguna(pengguna))
+        .exclude(status__in=STATUS_AKHIR)
+        .annotate(
+            tenggat_tanggal=Subquery(terdekat.values("tanggal")[:1]),
+            tenggat_kode=Subquery(terdekat.values("kode")[:1]),
+            tenggat_status=Subquery(terdekat.values("status")[:1]),
+        )
+        .select_related("komisi")
+        .prefetch_related("pihak")
+        .order_by(F("tenggat_tanggal").asc(nulls_last=True), "pk")
+    )
+
+
+def jumlah_lewat_penyelesaian(sengketa_qs: QuerySet[Sengketa]) -> int:
+    """Cases past the 100 HK of UU 14/2008 Pasal 38(2): open `penyelesaian` deadline overdue."""
+    return (
+        Tenggat.objects.terbuka()
+        .filter(
+            sengketa__in=sengketa_qs.values("pk"),
+            kode=KodeTenggat.PENYELESAIAN,
+            status=StatusTenggat.TERLEWAT,
+        )
+        .values("sengketa_id")
+        .distinct()
+        .count()
+    )
