@@ -9,5 +9,7 @@ class WorkflowsConfig(AppConfig):
     def ready(self):
         from .kait import daftarkan
         from .notifikasi import terima_peristiwa
+        from .penerbitan import daftarkan_penerbitan
 
+        daftarkan_penerbitan()
         daftarkan(terima_peristiwa)

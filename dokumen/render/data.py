@@ -1,0 +1,180 @@
+"""What renderers consume: frozen dataclasses of already formatted text, and the neutral
+blocks a document is made of. Nothing here touches the database, so renderers and their
+tests run without one."""
+
+from dataclasses import dataclass, field
+
+# --- the parts every letter has ---
+
+
+@dataclass(frozen=True)
+class KopSurat:
+    """Letterhead. Hashable: the DOCX base document is cached per letterhead."""
+
+    nama: str
+    alamat: str = ""
+    telepon: str = ""
+    email: str = ""
+    situs_web: str = ""
+    kota: str = ""
+    ukuran_kertas: str = "A4"  # "A4" or "F4" (215 x 330 mm)
+
+    @property
+    def kontak(self) -> str:
+        bagian = [
+            f"Telepon {self.telepon}" if self.telepon else "",
+            f"Surel {self.email}" if self.email else "",
+            f"Laman {self.situs_web}" if self.situs_web else "",
+        ]
+        return " · ".join(b for b in bagian if b)
+
+
+@dataclass(frozen=True)
+class Penanda:
+    """Verification mark printed on every page: the short code and the public URL."""
+
+    kode: str
+    url: str
+
+
+@dataclass(frozen=True)
+class TandaTangan:
+    tempat_tanggal: str  # "Samarinda, 6 Maret 2024"
+    jabatan: str  # "Panitera Pengganti"
+    nama: str
+    atas_nama: str = ""  # "a.n. Ketua Majelis Komisioner"
+
+
+# --- the documents of this slice ---
+
+
+@dataclass(frozen=True)
+class KonteksPanggilan:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_surat: str
+    panggilan_ke: int
+    kepada: str  # "Budi Santoso" or "Ani, kuasa dari Budi Santoso"
+    sebagai: str  # "Pemohon", "Kuasa Termohon"
+    alamat_kepada: str
+    nomor_register: str
+    para_pihak: str  # "X sebagai Pemohon terhadap Y sebagai Termohon"
+    jenis_sidang: str  # "Pemeriksaan Awal"
+    hari_tanggal: str  # "Rabu, 20 Maret 2024"
+    pukul: str  # "09.00 WITA"
+    tempat: str  # room and place, or the online link
+    agenda: str
+    pp_nama: str
+    pp_telepon: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksTandaTerima:
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    tanggal_diterima: str
+    pukul: str
+    saluran: str
+    pemohon: str
+    alamat_pemohon: str
+    kuasa: str
+    termohon: str
+    informasi_diminta: tuple[str, ...]
+    lampiran: tuple[str, ...]
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksAktaRegistrasi:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_register: str
+    tanggal_registrasi_terbilang: str
+    tanggal_registrasi: str
+    tanggal_diterima: str
+    pemohon: str
+    termohon: str
+    informasi_diminta: tuple[str, ...]
+    alasan: tuple[str, ...]
+    tujuan_penggunaan: str
+    petitum: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksPenetapanMajelis:
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    nomor_register: str
+    tanggal_registrasi: str
+    para_pihak: str
+    ketua_majelis: str
+    anggota: tuple[str, ...]
+    panitera_pengganti: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksPemberitahuanKekurangan:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_surat: str
+    kepada: str
+    alamat_kepada: str
+    tanggal_diterima: str
+    termohon: str
+    kekurangan: tuple[str, ...]
+    batas_waktu: str  # "7 (tujuh) hari kerja"
+    tanggal_batas: str  # "Jumat, 15 Maret 2024"
+    tanda_tangan: TandaTangan
+
+
+# --- neutral blocks: one document definition, two output formats ---
+
+
+@dataclass(frozen=True)
+class Judul:
+    teks: str
+    sub: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraf:
+    teks: str
+    tebal: bool = False
+    rata: str = "justify"  # "justify", "left", "center"
+    spasi_sesudah: bool = True
+
+
+@dataclass(frozen=True)
+class Daftar:
+    butir: tuple[str, ...]
+    bernomor: bool = True
+
+
+@dataclass(frozen=True)
+class Rincian:
+    """Label : value lines (day, date, time, place...)."""
+
+    baris: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Ttd:
+    tanda_tangan: TandaTangan
+
+
+Blok = Judul | Paragraf | Daftar | Rincian | Ttd
+
+
+@dataclass(frozen=True)
+class Naskah:
+    """A document ready for a format renderer."""
+
+    kop: KopSurat
+    penanda: Penanda
+    judul_berkas: str
+    blok: tuple[Blok, ...] = field(default_factory=tuple)

@@ -1,0 +1,64 @@
+"""Public verification (no login) and the authorising download."""
+
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .models import Dokumen
+from .selectors import boleh_unduh, normalkan_kode, verifikasi_berkas, verifikasi_kode
+
+MIME = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+UNGGAH_MAKS = 25 * 1024 * 1024
+
+
+def _cek_unggahan(request, kode: str | None = None):
+    """(checked?, result) for an uploaded file compared byte for byte."""
+    berkas = request.FILES.get("berkas")
+    if request.method != "POST" or berkas is None or berkas.size > UNGGAH_MAKS:
+        return request.method == "POST", None
+    return True, verifikasi_berkas(berkas, kode=kode)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verifikasi(request, kode: str):
+    hasil = verifikasi_kode(kode)
+    diperiksa, cocok = _cek_unggahan(request, kode) if hasil else (False, None)
+    return render(
+        request,
+        "dokumen/verifikasi.html",
+        {"kode": normalkan_kode(kode), "hasil": hasil, "diperiksa": diperiksa, "cocok": cocok},
+        status=200 if hasil else 404,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def verifikasi_unggah(request):
+    diperiksa, cocok = _cek_unggahan(request)
+    return render(
+        request,
+        "dokumen/verifikasi.html",
+        {"kode": "", "hasil": cocok, "diperiksa": diperiksa, "cocok": cocok},
+    )
+
+
+@require_GET
+def unduh(request, pk: int):
+    # One answer for "does not exist" and "not yours": nothing leaks about other cases.
+    dok = Dokumen.objects.select_related("sengketa", "pihak__badan_publik").filter(pk=pk).first()
+    if dok is None or not boleh_unduh(request.user, dok):
+        raise Http404
+    respons = FileResponse(
+        dok.berkas.open("rb"),
+        as_attachment=True,
+        filename=dok.nama_berkas,
+        content_type=MIME[dok.format],
+    )
+    respons["X-Content-Type-Options"] = "nosniff"
+    respons["Cache-Control"] = "no-store"
+    return respons

@@ -1,0 +1,91 @@
+"""After-commit receiver: which step issues which document (siklus-sengketa.md §3 "docs").
+
+Runs after the step committed (workflows.kait); it only creates the pending document rows
+(idempotently, by key) and queues their rendering, so a slow or failing renderer never
+touches the case. `koreksi` marks what the undone step issued as `dibatalkan`.
+"""
+
+from datetime import date
+
+from dokumen.layanan import dokumen_batalkan_untuk_riwayat, dokumen_siapkan
+from dokumen.models import JenisDokumen as J
+from sengketa.models import Panggilan, RiwayatStatus, Sengketa, SeriNomor, Sidang
+from sengketa.penomoran import format_nomor, nomor_surat_baru, urutan_berikutnya
+
+from .kait import Peristiwa, daftarkan
+
+# Steps that issue one document about the case (subject: the history row of the step).
+DOKUMEN_LANGKAH = {
+    "terima": J.TANDA_TERIMA,
+    "minta_kelengkapan": J.PEMBERITAHUAN_KEKURANGAN,
+    "registrasi": J.AKTA_REGISTRASI,
+    "tetapkan_majelis": J.PENETAPAN_MAJELIS,
+}
+LANGKAH_SIDANG = ("jadwalkan_sidang", "tunda_sidang", "pindahkan_sidang")
+# Decrees have their own series (spec §6); the commission has no template for it yet.
+TEMPLATE_PENETAPAN = "{seq:03}/PEN/{kode}/{bulan_romawi}/{tahun}"
+
+
+def nomor_penetapan(komisi, tanggal: date) -> str:
+    seq = urutan_berikutnya(komisi, SeriNomor.PENETAPAN, tanggal.year)
+    return format_nomor(TEMPLATE_PENETAPAN, seq=seq, tanggal=tanggal, kode=komisi.kode)
+
+
+def _nomor(jenis: str, sengketa: Sengketa, riwayat: RiwayatStatus):
+    """The document's number, drawn only when the document is new."""
+    if jenis == J.AKTA_REGISTRASI:
+        return sengketa.nomor_register
+    if jenis == J.TANDA_TERIMA:
+        return f"TT-{sengketa.pk:05d}/{sengketa.komisi.kode}/{sengketa.tanggal_diterima.year}"
+    if jenis == J.PENETAPAN_MAJELIS:
+        return lambda: nomor_penetapan(sengketa.komisi, riwayat.tanggal)
+    return lambda: nomor_surat_baru(sengketa.komisi, riwayat.tanggal)
+
+
+def _terbitkan_langkah(p: Peristiwa, jenis: str) -> None:
+    sengketa = Sengketa.objects.select_related("komisi").get(pk=p.sengketa_id)
+    riwayat = RiwayatStatus.objects.get(pk=p.riwayat_id)
+    alamat = {J.TANDA_TERIMA, J.PEMBERITAHUAN_KEKURANGAN}
+    dokumen_siapkan(
+        sengketa=sengketa,
+        jenis=jenis,
+        subjek=f"r{riwayat.pk}",
+        nomor=_nomor(jenis, sengketa, riwayat),
+        riwayat=riwayat,
+        oleh=riwayat.oleh,
+        pihak=sengketa.pemohon if jenis in alamat else None,
+    )
+
+
+def _terbitkan_panggilan(p: Peristiwa) -> None:
+    """One summons document per Panggilan row of the hearing just scheduled."""
+    # jadwalkan_sidang names the new hearing "sidang"; an adjourned or moved hearing's
+    # announcement names the old one "sidang" and the new one "sidang_berikutnya".
+    sidang_id = p.data["sidang" if p.nama == "jadwalkan_sidang" else "sidang_berikutnya"]
+    sidang = Sidang.objects.select_related("sengketa__komisi").get(pk=sidang_id)
+    riwayat = RiwayatStatus.objects.get(pk=p.riwayat_id) if p.riwayat_id else None
+    for panggilan in Panggilan.objects.filter(sidang=sidang).select_related("pihak"):
+        dokumen_siapkan(
+            sengketa=sidang.sengketa,
+            jenis=J.PANGGILAN,
+            subjek=f"p{panggilan.pk}",
+            nomor=panggilan.nomor,
+            riwayat=riwayat,
+            oleh=riwayat.oleh if riwayat else None,
+            sidang=sidang,
+            panggilan=panggilan,
+            pihak=panggilan.pihak,
+        )
+
+
+def terbitkan_dokumen(p: Peristiwa) -> None:
+    if p.nama in DOKUMEN_LANGKAH:
+        _terbitkan_langkah(p, DOKUMEN_LANGKAH[p.nama])
+    elif p.nama in LANGKAH_SIDANG:
+        _terbitkan_panggilan(p)
+    elif p.nama == "koreksi" and p.data.get("riwayat_diurungkan"):
+        dokumen_batalkan_untuk_riwayat(p.data["riwayat_diurungkan"])
+
+
+def daftarkan_penerbitan() -> None:
+    daftarkan(terbitkan_dokumen)
