@@ -55,8 +55,12 @@ from pathlib import Path
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
+def key(value):
+    # Plural entries carry lists (singular, plural / one string per form).
+    return tuple(value) if isinstance(value, (list, tuple)) else value
+
 def messages(catalog):
-    return {(m.context, m.id): m.string for m in catalog if m.id}
+    return {(m.context, key(m.id)): key(m.string) for m in catalog if m.id}
 
 check = "--check" in sys.argv
 problems = 0

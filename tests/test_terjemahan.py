@@ -24,8 +24,16 @@ def baca_po(po: Path):
         return read_po(berkas, locale=po.parent.parent.name, abort_invalid=True)
 
 
+def _kunci(nilai):
+    """Plural entries carry lists (singular, plural / one string per form): make them keys."""
+    return tuple(nilai) if isinstance(nilai, list | tuple) else nilai
+
+
 def isi_mo(data: bytes) -> dict:
-    return {(pesan.context, pesan.id): pesan.string for pesan in read_mo(io.BytesIO(data))}
+    return {
+        (pesan.context, _kunci(pesan.id)): _kunci(pesan.string)
+        for pesan in read_mo(io.BytesIO(data))
+    }
 
 
 def kompilasi(po: Path) -> bytes:
