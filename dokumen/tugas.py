@@ -57,7 +57,13 @@ def _catat_gagal(dokumen_id: int, exc: Exception) -> None:
 
 def _simpan(dokumen_id: int, isi: bytes) -> str:
     with transaction.atomic():
-        dok = Dokumen.objects.select_for_update().select_related("komisi").get(pk=dokumen_id)
+        # Only the document row: locking the joined commission would block every insert
+        # that points at it (a FOR UPDATE conflicts with the foreign-key checks).
+        dok = (
+            Dokumen.objects.select_for_update(of=("self",))
+            .select_related("komisi")
+            .get(pk=dokumen_id)
+        )
         if dok.status not in STATUS_BELUM_TERBIT:
             return dok.status  # another delivery of this task won the race
         dok.percobaan += 1

@@ -170,8 +170,10 @@ def tidak_berwenang_tercatat(sengketa) -> Alasan:
     ]
 
 
-def sidang_ajudikasi_selesai(sengketa) -> Alasan:
-    if sengketa.sidang.filter(jenis__in=SIDANG_AJUDIKASI, status=StatusSidang.SELESAI).exists():
+def sidang_ajudikasi_selesai(sengketa, tanggal: date) -> Alasan:
+    """An adjudication hearing finished on or before the effective date of the closing."""
+    selesai = sengketa.sidang.filter(jenis__in=SIDANG_AJUDIKASI, status=StatusSidang.SELESAI)
+    if any(tanggal_lokal(sengketa.komisi, s.mulai) <= tanggal for s in selesai):
         return []
     return [
         (
@@ -244,7 +246,7 @@ def jendela_keberatan_tertutup(sengketa, tanggal: date) -> Alasan:
     """Every party received its copy, every window passed on `tanggal`, nobody objected."""
     hasil = []
     pihak = list(sengketa.pihak.all())
-    penerimaan = {p.pihak_id for p in sengketa.penerimaan_salinan.all()}
+    penerimaan = {p.pihak_id for p in sengketa.penerimaan_salinan.all() if not p.dibatalkan}
     for p in pihak:
         if p.pk not in penerimaan:
             hasil.append(

@@ -180,7 +180,7 @@ def _panggilan(sengketa, komisi, kal, sidang) -> list[SpesTenggat]:
 
 def _setelah_putusan(sengketa, komisi, kal) -> list[SpesTenggat]:
     hasil = []
-    penerimaan = list(sengketa.penerimaan_salinan.all())
+    penerimaan = [p for p in sengketa.penerimaan_salinan.all() if not p.dibatalkan]
     if sengketa.tanggal_putusan:
         pihak_ids = {p.pk for p in sengketa.pihak.all()}
         sudah = {p.pihak_id: p.tanggal_diterima for p in penerimaan}

@@ -34,7 +34,8 @@ class Penghitung(models.Model):
 
 
 class NomorDicoret(models.Model):
-    """A register number struck out (withdrawal, correction): kept, never issued again."""
+    """A register number taken off its case by a correction of the registration: kept here,
+    never issued again. (A withdrawn case keeps its number, marked struck out on the case.)"""
 
     komisi = models.ForeignKey(
         "sengketa.KomisiInformasi", models.CASCADE, related_name="+", verbose_name=_("commission")

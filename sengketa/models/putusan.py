@@ -19,12 +19,18 @@ class PenerimaanSalinan(models.Model):
         "sengketa.Pihak", models.PROTECT, related_name="+", verbose_name=_("party")
     )
     tanggal_diterima = models.DateField(_("date received"))
+    # A correction of the ruling voids the receipts of its copies (kept for the record).
+    dibatalkan = models.BooleanField(_("cancelled by a correction"), default=False)
 
     class Meta:
         verbose_name = _("receipt of the ruling copy")
         verbose_name_plural = _("receipts of the ruling copy")
         constraints = [
-            models.UniqueConstraint(fields=["sengketa", "pihak"], name="salinan_sekali_per_pihak")
+            models.UniqueConstraint(
+                fields=["sengketa", "pihak"],
+                condition=models.Q(dibatalkan=False),
+                name="salinan_sekali_per_pihak",
+            )
         ]
 
     def __str__(self) -> str:

@@ -44,6 +44,7 @@ from sengketa.selectors import sengketa_terlihat, transisi_tersedia
 from sengketa.waktu import singkatan_zona, zona
 
 from ..layanan import LAYANAN_TRANSISI, sengketa_terima
+from ..layanan.dasar import kunci_sengketa
 from ..rute import kunci_proses
 from . import selectors as sel
 from .filters import TenggatFilter
@@ -350,7 +351,7 @@ def _pastikan_versi(sengketa_id: int, nama: str, versi: int | None) -> None:
     acting in between. Locks the flow's row, then the case (rute.py's order), so two
     identical POSTs are serialised and the second sees the first's history row."""
     kunci_proses(sengketa_id)
-    sengketa = Sengketa.objects.select_for_update().get(pk=sengketa_id)
+    sengketa = kunci_sengketa(sengketa_id)
     if not can_proceed(getattr(sengketa, nama), check_conditions=False):
         raise TransisiTidakDiizinkan(transisi=nama, status=sengketa.status)
     if versi != versi_kasus(sengketa_id):

@@ -48,6 +48,17 @@ def pulihkan_nilai(nilai_lama: dict) -> dict:
     return {nama: medan[nama].to_python(nilai) for nama, nilai in nilai_lama.items()}
 
 
+def kunci_sengketa(sengketa_id: int) -> Sengketa:
+    """Lock the case row only (`of=self`), FOR NO KEY UPDATE: locking the joined commission
+    too, or taking a full FOR UPDATE, made inserts of rows pointing at the case or the
+    commission (deadlines, documents) wait on it and deadlock on PostgreSQL."""
+    return (
+        Sengketa.objects.select_for_update(of=("self",), no_key=True)
+        .select_related("komisi")
+        .get(pk=sengketa_id)
+    )
+
+
 def tanggal_efektif(sengketa: Sengketa, tanggal: date | None) -> date:
     """Spec §3: default today in the commission's zone; never in the future, never before the
     previous step nor before the application was received."""
@@ -96,7 +107,7 @@ class Langkah:
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("services run inside transaction.atomic")
         kunci_proses(sengketa_id)  # the flow's row first, then the case (rute.py)
-        sengketa = Sengketa.objects.select_for_update().select_related("komisi").get(pk=sengketa_id)
+        sengketa = kunci_sengketa(sengketa_id)
         metode = getattr(sengketa, nama, None)
         if hasattr(metode, "_django_fsm") and not can_proceed(metode, check_conditions=False):
             raise TransisiTidakDiizinkan(transisi=nama, status=sengketa.status)

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from sengketa.galat import PrasyaratTidakTerpenuhi
 from sengketa.models import (
     NomorDicoret,
     Penugasan,
@@ -54,6 +55,29 @@ def _batalkan_terakhir(queryset) -> None:
         terakhir.save(update_fields=["dibatalkan"])
 
 
+def _tarik_pelimpahan(s: Sengketa, riwayat: RiwayatStatus, alasan: str) -> None:
+    """Each commission decides on its own cases: a transfer is undone only after the
+    receiving commission has withdrawn (or declined) the case it received, so no copy is
+    left running with nothing pointing at it."""
+    salinan = Sengketa.objects.filter(pk=riwayat.parameter.get("sengketa_baru")).first()
+    if salinan is None or salinan.status in ("dicabut", "tidak_diregistrasi"):
+        return
+    raise PrasyaratTidakTerpenuhi(
+        [
+            (
+                "pelimpahan_masih_berjalan",
+                _(
+                    "The receiving commission must first withdraw the transferred case"
+                    " (%(komisi)s, application #%(id)s)."
+                )
+                % {"komisi": salinan.komisi.kode, "id": salinan.pk},
+            )
+        ],
+        transisi="koreksi",
+        status=s.status,
+    )
+
+
 def _urungkan_baris(s: Sengketa, riwayat: RiwayatStatus, tanggal: date, alasan: str) -> None:
     """Switch off the rows the undone transition created."""
     if riwayat.transisi == "tetapkan_majelis":
@@ -64,6 +88,11 @@ def _urungkan_baris(s: Sengketa, riwayat: RiwayatStatus, tanggal: date, alasan: 
         _batalkan_terakhir(s.keberatan_pengadilan)
     elif riwayat.transisi == "catat_putusan_pengadilan":
         _batalkan_terakhir(s.putusan_pengadilan)
+    elif riwayat.transisi == "bacakan_putusan":
+        # The copies were of the undone ruling: their receipts (and windows) go with it.
+        s.penerimaan_salinan.filter(dibatalkan=False).update(dibatalkan=True)
+    elif riwayat.transisi == "limpahkan":
+        _tarik_pelimpahan(s, riwayat, alasan)
     elif riwayat.transisi == "registrasi":
         NomorDicoret.objects.create(
             komisi=s.komisi, sengketa=s, nomor=s.nomor_register, tanggal=tanggal, alasan=alasan

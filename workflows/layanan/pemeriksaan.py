@@ -280,7 +280,7 @@ def sengketa_tutup_pemeriksaan(
     *, sengketa_id: int, oleh, tanggal: date | None = None, atas_nama: str = ""
 ) -> Sengketa:
     langkah = _mulai("tutup_pemeriksaan", sengketa_id, oleh, tanggal, atas_nama)
-    langkah.tolak_jika(aturan.sidang_ajudikasi_selesai(langkah.sengketa))
+    langkah.tolak_jika(aturan.sidang_ajudikasi_selesai(langkah.sengketa, langkah.tanggal))
     langkah.sengketa.tutup_pemeriksaan(tanggal=langkah.tanggal)
     return langkah.selesai()
 

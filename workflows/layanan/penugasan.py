@@ -17,13 +17,15 @@ from sengketa.models import (
 )
 from sengketa.peran import Peran
 
+from ..rute import kunci_proses
 from . import validasi as v
-from .dasar import catat_tindakan, tanggal_efektif
+from .dasar import catat_tindakan, kunci_sengketa, tanggal_efektif
 from .pemeriksaan import syarat_peran_staf, tugaskan
 
 
 def _kunci(sengketa_id: int) -> Sengketa:
-    return Sengketa.objects.select_for_update().select_related("komisi").get(pk=sengketa_id)
+    kunci_proses(sengketa_id)
+    return kunci_sengketa(sengketa_id)
 
 
 @transaction.atomic

@@ -103,7 +103,7 @@ def sengketa_catat_penerimaan_salinan(
         raise tidak_valid(
             "tanggal_diterima", _("The copy is received after the reading and not in the future.")
         )
-    if s.penerimaan_salinan.filter(pihak=p).exists():
+    if s.penerimaan_salinan.filter(pihak=p, dibatalkan=False).exists():
         langkah.tolak_jika(
             [("salinan_sudah_dicatat", _("The receipt by this party is already recorded."))]
         )

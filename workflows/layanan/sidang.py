@@ -13,6 +13,7 @@ from sengketa.kalender import Kalender
 from sengketa.models import (
     JenisSidang,
     Kehadiran,
+    KomisiInformasi,
     MetodePanggilan,
     Panggilan,
     Penugasan,
@@ -25,8 +26,9 @@ from sengketa.models.status import STATUS_PEMERIKSAAN
 from sengketa.penomoran import nomor_surat_baru
 from sengketa.waktu import hari_ini, tanggal_lokal
 
+from ..rute import kunci_proses
 from . import validasi as v
-from .dasar import catat_tindakan
+from .dasar import catat_tindakan, kunci_sengketa
 from .tenggat import tenggat_sinkron
 
 DURASI_BAKU = timedelta(hours=2)
@@ -40,7 +42,8 @@ class HasilJadwal:
 
 
 def _kunci_kasus(sengketa_id: int) -> Sengketa:
-    return Sengketa.objects.select_for_update().select_related("komisi").get(pk=sengketa_id)
+    kunci_proses(sengketa_id)
+    return kunci_sengketa(sengketa_id)
 
 
 def _waktu(medan: str, nilai) -> datetime:
@@ -99,6 +102,9 @@ def bentrok(sengketa: Sengketa, mulai: datetime, selesai: datetime, ruang: str, 
 
 
 def _periksa_jadwal(s: Sengketa, mulai: datetime, selesai: datetime, ruang: str, kal, kecuali=None):
+    # Two clerks scheduling at once must not both pass the clash check: serialise scheduling
+    # per commission (NO KEY UPDATE still lets rows pointing at the commission be inserted).
+    KomisiInformasi.objects.select_for_update(no_key=True).filter(pk=s.komisi_id).exists()
     hari = tanggal_lokal(s.komisi, mulai)
     alasan = []
     if not kal.adalah_hari_kerja(hari):
