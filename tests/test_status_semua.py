@@ -64,3 +64,37 @@ def test_dari_setiap_status_hanya_transisi_spesifikasi_yang_diizinkan(persona, s
             layanan(sengketa_id=sk.id, oleh=persona.ketua, **param_kosong(layanan))
         assert galat.value.status == status
         assert galat.value.transisi == nama
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", sorted(SUMBER["koreksi"]))
+def test_koreksi_dari_setiap_status_kembali_ke_status_sebelumnya(persona, status):
+    from tests.kasus import kasus as bangun
+
+    sk = bangun(persona, status)
+    if status == "dilimpahkan":  # the receiving commission first withdraws its copy
+        salinan = sk.sengketa.dilimpahkan_ke
+        LAYANAN_TRANSISI["cabut"](
+            sengketa_id=salinan.pk, oleh=persona.panitera_lain,
+            tanggal_surat=salinan.tanggal_diterima, alasan="Dikembalikan",
+        )  # fmt: skip
+    terakhir = sk.sengketa.riwayat.filter(ubah_status=True).exclude(transisi="terima").last()
+    s = LAYANAN_TRANSISI["koreksi"](sengketa_id=sk.id, oleh=persona.ketua, alasan="Keliru")
+    assert s.status == terakhir.dari
+    koreksi = s.riwayat.last()
+    assert (koreksi.transisi, koreksi.dari, koreksi.ke) == ("koreksi", status, terakhir.dari)
+    terakhir.refresh_from_db()
+    assert terakhir.dikoreksi
+
+
+@pytest.mark.django_db
+def test_keberatan_pihak_kedua_dicatat_saat_sudah_di_pengadilan(persona):
+    sk = kasus(persona, "keberatan_pengadilan")
+    s = sk.sengketa
+    s = LAYANAN_TRANSISI["catat_keberatan"](
+        sengketa_id=sk.id, oleh=persona.panitera, pengadilan="PTUN Samarinda",
+        nomor_perkara="13/G/KI/2024/PTUN.SMD", pihak=s.pemohon.pk,
+        tanggal=s.tanggal_efektif_terakhir,
+    )  # fmt: skip
+    assert s.status == "keberatan_pengadilan"
+    assert s.keberatan_pengadilan.filter(dibatalkan=False).count() == 2
