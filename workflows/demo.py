@@ -4,7 +4,7 @@ and history has something real to show."""
 
 from django.contrib.auth import get_user_model
 
-from sengketa.models import BadanPublik, JenisSidang, KomisiInformasi, Sengketa
+from sengketa.models import BadanPublik, KomisiInformasi, Sengketa
 from sengketa.waktu import hari_ini
 
 from . import layanan as L
@@ -18,6 +18,14 @@ PEMOHON = (
     "Dewi Lestari", "Yayasan Bumi Etam", "Muhammad Ridwan", "Kelompok Tani Sumber Rejeki",
     "Agus Salim", "Nur Aini", "Bambang Sutrisno",
 )  # fmt: skip
+
+
+AGENDA = {
+    "pemeriksaan_awal": "Pemeriksaan kewenangan, kedudukan hukum dan jangka waktu",
+    "mediasi": "Sesi mediasi para pihak",
+    "pembuktian": "Pemeriksaan bukti surat dan keterangan saksi",
+    "pembacaan_putusan": "Pembacaan putusan",
+}
 
 
 class Pembuat:
@@ -54,7 +62,7 @@ class Pembuat:
         layanan_sidang.sidang_jadwalkan(
             sengketa_id=sk.id, oleh=self.aktor.pp, jenis=jenis, mulai=sk.pukul(hari, jam),
             ruang="Ruang Sidang Utama", tempat="Kantor KIP Kalimantan Timur, Samarinda",
-            agenda=str(JenisSidang(jenis).label),
+            agenda=AGENDA[jenis],
         )  # fmt: skip
 
 
