@@ -159,6 +159,15 @@ class Langkah:
         return sengketa
 
 
+def mulai_langkah(
+    nama: str, sengketa_id: int, oleh, tanggal: date | None, atas_nama: str
+) -> Langkah:
+    """`Langkah.mulai` in the order every transition service passes its arguments."""
+    return Langkah.mulai(
+        sengketa_id=sengketa_id, nama=nama, oleh=oleh, tanggal=tanggal, atas_nama=atas_nama
+    )
+
+
 def catat_tindakan(
     sengketa: Sengketa, *, nama: str, oleh, tanggal: date, parameter: dict, atas_nama: str = ""
 ) -> RiwayatStatus:

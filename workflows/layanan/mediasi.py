@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from sengketa.models import SebabMediasiGagal, Sengketa
 
 from . import validasi as v
-from .dasar import Langkah
+from .dasar import mulai_langkah
 
 
 @transaction.atomic
@@ -22,13 +22,7 @@ def sengketa_perpanjang_mediasi(
     atas_nama: str = "",
 ) -> Sengketa:
     """Perki 41: the mediation period may be extended once, by agreement, by at most 7 HK."""
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="perpanjang_mediasi",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("perpanjang_mediasi", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     hari = v.bilangan("hari", hari, minimum=1, maksimum=s.komisi.hk_perpanjangan_mediasi_maks)
     alasan = []
@@ -51,13 +45,7 @@ def sengketa_mediasi_berhasil(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="mediasi_berhasil",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("mediasi_berhasil", sengketa_id, oleh, tanggal, atas_nama)
     kesepakatan = v.daftar_teks("kesepakatan", kesepakatan)
     jangka = v.bilangan(
         "jangka_waktu_pelaksanaan", jangka_waktu_pelaksanaan, minimum=1, maksimum=365
@@ -81,13 +69,7 @@ def sengketa_mediasi_gagal(
     atas_nama: str = "",
 ) -> Sengketa:
     """The dispute goes on to adjudication (the part agreed, if any, is recorded)."""
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="mediasi_gagal",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("mediasi_gagal", sengketa_id, oleh, tanggal, atas_nama)
     sebab = v.pilihan("sebab", sebab, SebabMediasiGagal)
     sebagian = v.teks("kesepakatan_sebagian", kesepakatan_sebagian, wajib=False)
     langkah.sengketa.mediasi_gagal(

@@ -24,14 +24,8 @@ from sengketa.peran import Peran
 from ..kait import Peristiwa, umumkan
 from ..rute import proses_mulai
 from . import validasi as v
-from .dasar import Langkah
+from .dasar import mulai_langkah
 from .tenggat import tenggat_sinkron
-
-
-def _mulai(nama, sengketa_id, oleh, tanggal, atas_nama) -> Langkah:
-    return Langkah.mulai(
-        sengketa_id=sengketa_id, nama=nama, oleh=oleh, tanggal=tanggal, atas_nama=atas_nama
-    )
 
 
 def _label(pengguna) -> str:
@@ -62,7 +56,7 @@ def sengketa_tetapkan_majelis(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = _mulai("tetapkan_majelis", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("tetapkan_majelis", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     ketua = v.pengguna("ketua_majelis", ketua_majelis)
     if not isinstance(anggota, list | tuple):
@@ -112,7 +106,7 @@ def sengketa_catat_pemeriksaan_awal(
     atas_nama: str = "",
 ) -> Sengketa:
     """Records the four findings of Perki 1/2013 Pasal 36: not a status change, but history."""
-    langkah = _mulai("catat_pemeriksaan_awal", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("catat_pemeriksaan_awal", sengketa_id, oleh, tanggal, atas_nama)
     temuan = {
         "berwenang": v.benar_salah("berwenang", berwenang),
         "legal_standing_pemohon": v.benar_salah("legal_standing_pemohon", legal_standing_pemohon),
@@ -137,7 +131,7 @@ def sengketa_mulai_mediasi(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = _mulai("mulai_mediasi", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("mulai_mediasi", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     persetujuan = v.benar_salah("persetujuan_para_pihak", persetujuan_para_pihak)
     med = v.pengguna("mediator", mediator)
@@ -173,7 +167,7 @@ def sengketa_mulai_ajudikasi(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = _mulai("mulai_ajudikasi", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("mulai_ajudikasi", sengketa_id, oleh, tanggal, atas_nama)
     ditolak = v.benar_salah("mediasi_ditolak", mediasi_ditolak)
     langkah.tolak_jika(aturan.boleh_ajudikasi_langsung(langkah.sengketa, ditolak))
     langkah.sengketa.mulai_ajudikasi(tanggal=langkah.tanggal, mediasi_ditolak=ditolak)
@@ -190,7 +184,7 @@ def sengketa_putusan_sela(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = _mulai("putusan_sela", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("putusan_sela", sengketa_id, oleh, tanggal, atas_nama)
     dasar = v.pilihan("dasar", dasar, DasarPutusanSela)
     catatan = v.teks("catatan", catatan, wajib=False)
     langkah.tolak_jika(aturan.dasar_putusan_sela_tercatat(langkah.sengketa, dasar, catatan))
@@ -209,7 +203,7 @@ def sengketa_limpahkan(
 ) -> Sengketa:
     """Transfer to the competent commission: it receives a new case in `diterima`, linked
     both ways, with the parties, the requested information and the pre-dispute dates."""
-    langkah = _mulai("limpahkan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("limpahkan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     tujuan = KomisiInformasi.objects.filter(kode=komisi_tujuan).exclude(pk=s.komisi_id).first()
     if tujuan is None:
@@ -279,7 +273,7 @@ def _badan_di(komisi: KomisiInformasi, badan: BadanPublik) -> BadanPublik:
 def sengketa_tutup_pemeriksaan(
     *, sengketa_id: int, oleh, tanggal: date | None = None, atas_nama: str = ""
 ) -> Sengketa:
-    langkah = _mulai("tutup_pemeriksaan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("tutup_pemeriksaan", sengketa_id, oleh, tanggal, atas_nama)
     langkah.tolak_jika(aturan.sidang_ajudikasi_selesai(langkah.sengketa, langkah.tanggal))
     langkah.sengketa.tutup_pemeriksaan(tanggal=langkah.tanggal)
     return langkah.selesai()
@@ -290,7 +284,7 @@ def sengketa_gugurkan(
     *, sengketa_id: int, oleh, tanggal: date | None = None, atas_nama: str = ""
 ) -> Sengketa:
     """Perki 1/2013 Pasal 30: the applicant absent twice without reason, properly summoned."""
-    langkah = _mulai("gugurkan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("gugurkan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     langkah.tolak_jika(aturan.pemohon_dua_kali_absen(s, langkah.kal, langkah.tanggal))
     sidang = [x.pk for x in aturan.ketidakhadiran_pemohon_sah(s, langkah.kal, langkah.tanggal)]
@@ -310,7 +304,7 @@ def sengketa_cabut(
 ) -> Sengketa:
     """Withdrawal on the applicant's written request; no consent of the respondent needed
     (Perki 1/2013 Pasal 14-15). A register number is struck out, never issued again."""
-    langkah = _mulai("cabut", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("cabut", sengketa_id, oleh, tanggal, atas_nama)
     tanggal_surat = v.tanggal("tanggal_surat", tanggal_surat)
     alasan = v.teks("alasan", alasan)
     if tanggal_surat > langkah.tanggal:

@@ -37,7 +37,7 @@ from sengketa.waktu import hari_ini
 from ..kait import Peristiwa, umumkan
 from ..rute import proses_mulai
 from . import validasi as v
-from .dasar import Langkah
+from .dasar import Langkah, mulai_langkah
 from .tenggat import tenggat_sinkron
 
 BUTIR_CENTANG = (*BUTIR_KELENGKAPAN, "surat_kuasa")
@@ -317,13 +317,7 @@ def _periksa_tanggal_kasus(s: Sengketa, kal) -> None:
 def sengketa_minta_kelengkapan(
     *, sengketa_id: int, oleh, kekurangan: list[str], tanggal: date | None = None, atas_nama=""
 ) -> Sengketa:
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="minta_kelengkapan",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("minta_kelengkapan", sengketa_id, oleh, tanggal, atas_nama)
     kekurangan = v.daftar_teks("kekurangan", kekurangan, maks=500)
     langkah.sengketa.minta_kelengkapan(kekurangan=kekurangan, tanggal=langkah.tanggal)
     return langkah.selesai(parameter={"kekurangan": kekurangan})
@@ -338,13 +332,7 @@ def sengketa_registrasi(
     pengecualian_kelengkapan: str = "",
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="registrasi",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("registrasi", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     pengecualian = v.teks("pengecualian_kelengkapan", pengecualian_kelengkapan, wajib=False)
     langkah.tolak_jika(aturan.kelengkapan_berkas(s, pengecualian))
@@ -360,13 +348,7 @@ def sengketa_tolak_registrasi(
     *, sengketa_id: int, oleh, tanggal: date | None = None, atas_nama: str = ""
 ) -> Sengketa:
     """By the registry, or by the daily sweep (oleh=None) once the completion period is over."""
-    langkah = Langkah.mulai(
-        sengketa_id=sengketa_id,
-        nama="tolak_registrasi",
-        oleh=oleh,
-        tanggal=tanggal,
-        atas_nama=atas_nama,
-    )
+    langkah = mulai_langkah("tolak_registrasi", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     langkah.tolak_jika(aturan.tenggat_kelengkapan_lewat(s, langkah.kal, langkah.tanggal))
     s.tolak_registrasi(tanggal=langkah.tanggal)

@@ -21,13 +21,7 @@ from sengketa.penomoran import nomor_putusan
 from sengketa.waktu import hari_ini
 
 from . import validasi as v
-from .dasar import Langkah
-
-
-def _mulai(nama, sengketa_id, oleh, tanggal, atas_nama) -> Langkah:
-    return Langkah.mulai(
-        sengketa_id=sengketa_id, nama=nama, oleh=oleh, tanggal=tanggal, atas_nama=atas_nama
-    )
+from .dasar import mulai_langkah
 
 
 @transaction.atomic
@@ -42,7 +36,7 @@ def sengketa_bacakan_putusan(
     tanggal: date | None = None,
     atas_nama: str = "",
 ) -> Sengketa:
-    langkah = _mulai("bacakan_putusan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("bacakan_putusan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     amar = v.pilihan("amar", amar, Amar)
     isi = v.teks("isi_amar", isi_amar)
@@ -95,7 +89,7 @@ def sengketa_catat_penerimaan_salinan(
     atas_nama: str = "",
 ) -> Sengketa:
     """The party's objection window starts when it receives its copy (UU 14/2008 Pasal 48)."""
-    langkah = _mulai("catat_penerimaan_salinan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("catat_penerimaan_salinan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     p = _pihak_kasus(s, pihak)
     diterima = v.tanggal("tanggal_diterima", tanggal_diterima)
@@ -133,7 +127,7 @@ def sengketa_catat_keberatan(
 ) -> Sengketa:
     """`tanggal` is the filing date. A late filing is recorded with `terlambat`, not refused:
     the court decides on its own admissibility."""
-    langkah = _mulai("catat_keberatan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("catat_keberatan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     p = _pihak_kasus(s, pihak)
     pengadilan = v.teks("pengadilan", pengadilan, maks=200)
@@ -168,7 +162,7 @@ def sengketa_nyatakan_inkracht(
     *, sengketa_id: int, oleh, tanggal: date | None = None, atas_nama: str = ""
 ) -> Sengketa:
     """By the registry, or by the daily sweep (oleh=None) once every window has closed."""
-    langkah = _mulai("nyatakan_inkracht", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("nyatakan_inkracht", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     langkah.tolak_jika(aturan.jendela_keberatan_tertutup(s, langkah.tanggal))
     s.nyatakan_inkracht(tanggal=langkah.tanggal)
@@ -188,7 +182,7 @@ def sengketa_catat_putusan_pengadilan(
     atas_nama: str = "",
 ) -> Sengketa:
     """A court ruling; a final one makes the case final, otherwise a kasasi may follow."""
-    langkah = _mulai("catat_putusan_pengadilan", sengketa_id, oleh, tanggal, atas_nama)
+    langkah = mulai_langkah("catat_putusan_pengadilan", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     data = {
         "pengadilan": v.teks("pengadilan", pengadilan, maks=200),
