@@ -302,3 +302,29 @@ class JadwalQuery(serializers.Serializer):
     komisi = teks(max_length=30, wajib=False)
     dari = tgl(required=False)
     sampai = tgl(required=False)
+
+
+class StatistikQuery(serializers.Serializer):
+    komisi = teks(max_length=30)
+    tahun = bilangan(minimum=TAHUN_MIN, maksimum=TAHUN_MAKS, required=False)
+
+
+# -- documents -------------------------------------------------------------------------
+
+UNGGAH_MAKS_MB = 20
+UNGGAH_MAKS = UNGGAH_MAKS_MB * 1024 * 1024
+
+
+def pesan_terlalu_besar() -> str:
+    return _("The file is larger than %(maks)d MB.") % {"maks": UNGGAH_MAKS_MB}
+
+
+class VerifikasiBerkasMasuk(serializers.Serializer):
+    berkas = serializers.FileField(
+        allow_empty_file=False, help_text=f"the document file, at most {UNGGAH_MAKS_MB} MB"
+    )
+
+    def validate_berkas(self, berkas):
+        if berkas.size > UNGGAH_MAKS:
+            raise serializers.ValidationError(pesan_terlalu_besar())
+        return berkas

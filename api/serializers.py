@@ -4,12 +4,20 @@ People (majelis, mediator, the actor of a history row) are given by **username**
 value the transition bodies take (`tetapkan_majelis`, `mulai_mediasi`).
 """
 
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from dokumen.models import StatusDokumen
 from sengketa import aturan
 from sengketa.kalender import Kalender
-from sengketa.models import PeranPenugasan
+from sengketa.models import (
+    Amar,
+    DasarPutusanSela,
+    JenisPemohon,
+    KategoriBadanPublik,
+    PeranPenugasan,
+)
 from sengketa.selectors import transisi_tersedia
 from sengketa.waktu import zona
 
@@ -161,6 +169,83 @@ class SengketaBaruSerializer(SengketaSerializer):
     peringatan = serializers.ListField(child=serializers.CharField())
 
 
+# -- documents -------------------------------------------------------------------------
+
+
+class DokumenSerializer(serializers.Serializer):
+    """One issued (or pending) document of a case. `url_unduh` is null when this user may
+    not download it (pending, failed, or not theirs): context `boleh_unduh(dokumen)`."""
+
+    id = serializers.IntegerField()
+    jenis = serializers.CharField()
+    jenis_label = serializers.CharField(source="get_jenis_display")
+    format = serializers.CharField()
+    nomor = serializers.CharField()
+    versi = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=StatusDokumen.choices)
+    sha256 = serializers.CharField()
+    kode_verifikasi = serializers.CharField()
+    dibuat_pada = serializers.SerializerMethodField()
+    diterbitkan_pada = serializers.SerializerMethodField()
+    sidang = serializers.IntegerField(source="sidang_id", allow_null=True)
+    panggilan = serializers.IntegerField(source="panggilan_id", allow_null=True)
+    pihak = serializers.IntegerField(source="pihak_id", allow_null=True)
+    url_unduh = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.DateTimeField())
+    def get_dibuat_pada(self, obj):
+        return _waktu_lokal(obj.komisi, obj.dibuat_pada)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_diterbitkan_pada(self, obj):
+        return _waktu_lokal(obj.komisi, obj.diterbitkan_pada)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_url_unduh(self, obj):
+        if not self.context["boleh_unduh"](obj):
+            return None
+        return url_unduh(self.context.get("request"), obj.pk)
+
+
+def url_unduh(request, pk: int) -> str:
+    alamat = reverse("api:dokumen-unduh", kwargs={"pk": pk})
+    return request.build_absolute_uri(alamat) if request is not None else alamat
+
+
+class DokumenPanggilanSerializer(serializers.Serializer):
+    """The PDF of a summons once issued (null while it is pending)."""
+
+    id = serializers.IntegerField()
+    versi = serializers.IntegerField()
+    kode_verifikasi = serializers.CharField()
+    url_unduh = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.CharField())
+    def get_url_unduh(self, obj):
+        return url_unduh(self.context.get("request"), obj.pk)
+
+
+STATUS_VERIFIKASI = ("valid", "superseded", "cancelled")
+
+
+class VerifikasiSerializer(serializers.Serializer):
+    """Public: is this an issued document? From `dokumen.selectors.HasilVerifikasi`."""
+
+    valid = serializers.BooleanField(help_text="true only for the current version of record")
+    status = serializers.ChoiceField(
+        choices=STATUS_VERIFIKASI, help_text="valid, superseded (re-issued) or cancelled"
+    )
+    kode_verifikasi = serializers.CharField(source="kode")
+    jenis = serializers.CharField()
+    jenis_label = serializers.CharField()
+    nomor = serializers.CharField()
+    versi = serializers.IntegerField()
+    komisi = serializers.CharField(help_text="name of the issuing commission")
+    nomor_register = serializers.CharField()
+    sha256 = serializers.CharField()
+    diterbitkan_pada = serializers.DateTimeField(allow_null=True)
+
+
 class KehadiranSerializer(serializers.Serializer):
     pihak = serializers.IntegerField(source="pihak_id")
     status = serializers.CharField()
@@ -186,11 +271,21 @@ class PanggilanSerializer(serializers.Serializer):
     tanggal_dikirim = serializers.DateField(allow_null=True)
     diterima = serializers.DateField(source="tanggal_diterima", allow_null=True)
     patut = serializers.SerializerMethodField()
+    dokumen = serializers.SerializerMethodField()
 
     @extend_schema_field(serializers.BooleanField())
     def get_patut(self, obj):
         komisi = obj.sidang.sengketa.komisi
         return aturan.panggilan_patut(obj, _kalender(self.context, komisi), komisi)
+
+    @extend_schema_field(DokumenPanggilanSerializer(allow_null=True))
+    def get_dokumen(self, obj):
+        # `dokumen_pdf` is prefetched by the views (the issued PDF, newest version first).
+        terbit = getattr(obj, "dokumen_pdf", None)
+        if terbit is None:
+            terbit = obj.dokumen.filter(format="pdf", status=StatusDokumen.SIAP).order_by("-versi")
+        d = next(iter(terbit), None)
+        return DokumenPanggilanSerializer(d, context=self.context).data if d else None
 
 
 class SidangSerializer(serializers.Serializer):
@@ -299,3 +394,88 @@ class LiburSerializer(serializers.Serializer):
     def get_berlaku(self, obj):
         komisi = self.context.get("komisi")
         return not (obj.jenis == "cuti_bersama" and komisi and not komisi.cuti_bersama_libur)
+
+
+# -- statistics (domain/statistik.md) ---------------------------------------------------
+
+
+class StatRegisterSerializer(serializers.Serializer):
+    """Table 1. sisa_tahun_lalu + diregistrasi - selesai == sisa_tahun_berikut."""
+
+    sisa_tahun_lalu = serializers.IntegerField(
+        help_text="registered before the year, not finished before it"
+    )
+    diterima = serializers.IntegerField(help_text="applications received in the year")
+    diregistrasi = serializers.IntegerField(help_text="registered in the year")
+    tidak_diregistrasi = serializers.IntegerField(help_text="refused registration in the year")
+    selesai = serializers.IntegerField(help_text="registered cases whose final act is in the year")
+    sisa_tahun_berikut = serializers.IntegerField(help_text="registered, still open at year end")
+
+
+class StatRincianSelesaiSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    amar = serializers.CharField()
+    jumlah = serializers.IntegerField()
+
+
+class StatSelesaiSerializer(serializers.Serializer):
+    """Table 2: the cases finished in the year (table 1 `selesai`) by path and outcome."""
+
+    putusan_mediasi = serializers.IntegerField()
+    ajudikasi = serializers.DictField(
+        child=serializers.IntegerField(), help_text="by amar: " + ", ".join(Amar.values)
+    )
+    putusan_sela = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="by ground: " + ", ".join(DasarPutusanSela.values),
+    )
+    gugur = serializers.IntegerField()
+    dicabut = serializers.IntegerField()
+    dilimpahkan = serializers.IntegerField()
+    jumlah = serializers.IntegerField()
+    rincian = StatRincianSelesaiSerializer(many=True, help_text="the same, by status code and amar")
+
+
+class StatTeratasSerializer(serializers.Serializer):
+    nama = serializers.CharField()
+    jumlah = serializers.IntegerField()
+
+
+class StatPemohonSerializer(serializers.Serializer):
+    """Table 4: applicants of the cases registered in the year."""
+
+    per_jenis = serializers.DictField(
+        child=serializers.IntegerField(), help_text="by type: " + ", ".join(JenisPemohon.values)
+    )
+    teratas = StatTeratasSerializer(many=True, help_text="top 10 by number of registers")
+
+
+class StatTermohonSerializer(serializers.Serializer):
+    """Table 5: respondents of the cases registered in the year."""
+
+    per_kategori = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="by category: " + ", ".join(KategoriBadanPublik.values),
+    )
+    teratas = StatTeratasSerializer(many=True, help_text="top 10 by number of registers")
+
+
+class StatBulanSerializer(serializers.Serializer):
+    bulan = serializers.IntegerField(help_text="1-12")
+    diterima = serializers.IntegerField()
+    diregistrasi = serializers.IntegerField()
+    selesai = serializers.IntegerField()
+
+
+class StatistikSerializer(serializers.Serializer):
+    komisi = serializers.CharField()
+    tahun = serializers.IntegerField()
+    register = StatRegisterSerializer(help_text="table 1")
+    selesai = StatSelesaiSerializer(help_text="table 2")
+    pemohon = StatPemohonSerializer(help_text="table 4")
+    termohon = StatTermohonSerializer(help_text="table 5")
+    alasan = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="table 6: registers of the year citing each ground a-g of Pasal 35(1)",
+    )
+    bulanan = StatBulanSerializer(many=True, help_text="table 9: twelve rows, January first")

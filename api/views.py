@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -17,11 +17,16 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from icalendar import Calendar, Event
 from rest_framework import generics, status
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 
+from dokumen.models import Dokumen, FormatDokumen, StatusDokumen
+from dokumen.selectors import adalah_staf, boleh_unduh, verifikasi_berkas, verifikasi_kode
+from dokumen.views import MIME
 from sengketa import izin
 from sengketa.kalender import Kalender
 from sengketa.models import (
@@ -53,6 +58,7 @@ from workflows.layanan import sidang as layanan_sidang
 from . import masukan as m
 from . import serializers as out
 from .galat import ApiView, GalatApi
+from .statistik import statistik
 
 GALAT = {
     400: OpenApiResponse(description="Invalid input: {detail, errors: {field: [messages]}}"),
@@ -103,10 +109,23 @@ def _sidang_qs(pengguna):
     )
 
 
+def _pdf_panggilan(awalan: str = "") -> Prefetch:
+    """The issued PDF of each summons, as `dokumen_pdf` (PanggilanSerializer.dokumen)."""
+    return Prefetch(
+        f"{awalan}dokumen",
+        queryset=Dokumen.objects.filter(
+            format=FormatDokumen.PDF, status=StatusDokumen.SIAP
+        ).order_by("-versi", "-id"),
+        to_attr="dokumen_pdf",
+    )
+
+
 def _sidang_data(sidang_id: int, request, peringatan=None):
     sidang = (
         Sidang.objects.select_related("sengketa__komisi")
-        .prefetch_related("panggilan__sidang__sengketa__komisi", "kehadiran")
+        .prefetch_related(
+            "panggilan__sidang__sengketa__komisi", _pdf_panggilan("panggilan__"), "kehadiran"
+        )
         .get(pk=sidang_id)
     )
     if peringatan is None:
@@ -391,7 +410,11 @@ class PanggilanDiterimaView(ApiView):
         self.sengketa_id_galat = panggilan.sidang.sengketa_id
         d = _valid(m.PanggilanDiterimaMasuk, request.data)
         layanan_sidang.panggilan_catat_diterima(panggilan_id=pk, oleh=request.user, **d)
-        panggilan = Panggilan.objects.select_related("sidang__sengketa__komisi").get(pk=pk)
+        panggilan = (
+            Panggilan.objects.select_related("sidang__sengketa__komisi")
+            .prefetch_related(_pdf_panggilan())
+            .get(pk=pk)
+        )
         return Response(out.PanggilanSerializer(panggilan, context={"request": request}).data)
 
 
@@ -542,3 +565,139 @@ class JadwalIcsView(PublikView):
         respons = HttpResponse(kal.to_ical(), content_type="text/calendar; charset=utf-8")
         respons["Content-Disposition"] = 'attachment; filename="jadwal-sidang.ics"'
         return respons
+
+
+# -- documents -------------------------------------------------------------------------
+
+
+def _dokumen_qs():
+    # Everything `dokumen.selectors.boleh_unduh` reads, so that it asks no more per row.
+    return Dokumen.objects.select_related(
+        "komisi", "sengketa", "pihak__badan_publik"
+    ).prefetch_related("pihak__kuasa", "sengketa__pihak__kuasa", "sengketa__pihak__badan_publik")
+
+
+class SengketaDokumenView(ApiView):
+    @extend_schema(
+        tags=["dokumen"],
+        responses={200: out.DokumenSerializer(many=True), **_galat(401, 404)},
+        description=(
+            "The case's documents this user may see: the commission's staff all of them "
+            "(pending and failed ones too); a party its own summonses and the case's rulings "
+            "and decrees, current versions only (dokumen.md, 'Who may download'). "
+            "`url_unduh` is null when there is no file this user may download."
+        ),
+    )
+    def get(self, request, pk):
+        sengketa = sengketa_terlihat(request.user).get(pk=pk)
+        pengguna = request.user
+        daftar = list(_dokumen_qs().filter(sengketa=sengketa).order_by("id"))
+        boleh = {d.pk for d in daftar if boleh_unduh(pengguna, d)}
+        if not adalah_staf(pengguna, sengketa.komisi_id):
+            daftar = [d for d in daftar if d.pk in boleh]
+        konteks = {"request": request, "boleh_unduh": lambda d: d.pk in boleh}
+        return Response(out.DokumenSerializer(daftar, many=True, context=konteks).data)
+
+
+class AbaikanAccept(DefaultContentNegotiation):
+    """A file download answers with the file whatever the client accepts (no 406); errors
+    are still rendered as JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class DokumenUnduhView(ApiView):
+    content_negotiation_class = AbaikanAccept
+
+    @extend_schema(
+        tags=["dokumen"],
+        responses={
+            (200, MIME["pdf"]): OpenApiTypes.BINARY,
+            (200, MIME["docx"]): OpenApiTypes.BINARY,
+            **_galat(401, 404),
+        },
+        description="The file, as an attachment. 404 for anything this user may not download.",
+    )
+    def get(self, request, pk):
+        # One answer for "does not exist" and "not yours" (dokumen.views.unduh's rule).
+        dok = _dokumen_qs().filter(pk=pk).first()
+        if dok is None or not boleh_unduh(request.user, dok):
+            raise Http404
+        respons = FileResponse(
+            dok.berkas.open("rb"),
+            as_attachment=True,
+            filename=dok.nama_berkas,
+            content_type=MIME[dok.format],
+        )
+        respons["X-Content-Type-Options"] = "nosniff"
+        respons["Cache-Control"] = "no-store"
+        return respons
+
+
+class VerifikasiKodeView(PublikView):
+    @extend_schema(
+        tags=["verifikasi"],
+        responses={200: out.VerifikasiSerializer, **_galat(404)},
+        description="Public: the issued document with this verification code.",
+    )
+    def get(self, request, kode):
+        hasil = verifikasi_kode(kode)
+        if hasil is None:
+            raise Http404
+        respons = Response(out.VerifikasiSerializer(hasil).data)
+        respons["Cache-Control"] = "no-store"
+        return respons
+
+
+class VerifikasiBerkasView(PublikView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        tags=["verifikasi"],
+        request=m.VerifikasiBerkasMasuk,
+        responses={200: out.VerifikasiSerializer, **_galat(400, 404)},
+        description=(
+            "Public: is this exact file (byte for byte, by SHA-256) an issued document? "
+            f"At most {m.UNGGAH_MAKS_MB} MB."
+        ),
+    )
+    def post(self, request):
+        try:
+            panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            panjang = 0
+        if panjang > m.UNGGAH_MAKS + 64 * 1024:  # refused before the body is read
+            raise ValidationError({"berkas": [m.pesan_terlalu_besar()]})
+        d = _valid(m.VerifikasiBerkasMasuk, request.data)
+        hasil = verifikasi_berkas(d["berkas"])
+        if hasil is None:
+            raise Http404
+        respons = Response(out.VerifikasiSerializer(hasil).data)
+        respons["Cache-Control"] = "no-store"
+        return respons
+
+
+# -- statistics ------------------------------------------------------------------------
+
+
+class StatistikView(ApiView):
+    @extend_schema(
+        tags=["statistik"],
+        parameters=[
+            OpenApiParameter("komisi", str, required=True, description="commission code"),
+            OpenApiParameter("tahun", int, description="calendar year; default: this year"),
+        ],
+        responses={200: out.StatistikSerializer, **_galat(400, 401, 403)},
+        description=(
+            "Tables 1, 2, 4, 5, 6 and 9 of the annual report (domain/statistik.md) for the "
+            "commission's staff."
+        ),
+    )
+    def get(self, request):
+        d = _valid(m.StatistikQuery, request.query_params)
+        komisi = _komisi(d["komisi"])
+        if not adalah_staf(request.user, komisi.pk):
+            raise PermissionDenied(_("Only the commission's staff may see its statistics."))
+        tahun = d.get("tahun") or hari_ini(komisi).year
+        return Response(out.StatistikSerializer(statistik(komisi, tahun)).data)
