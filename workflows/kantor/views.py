@@ -311,10 +311,13 @@ def halaman_sengketa(request, pk: int, *, gagal=None, status: int = 200):
         .prefetch_related(*_prefetch_kasus()),
         pk=pk,
     )
+    from . import aksi as aksi_kasus
+
     kal = Kalender.untuk(sengketa.komisi)
     versi = versi_kasus(sengketa.pk)
     aksi = []
-    for nama in transisi_tersedia(sengketa, request.user):
+    tersedia = list(transisi_tersedia(sengketa, request.user))
+    for nama in tersedia:
         form = FORM_TRANSISI[nama](
             initial={"versi": versi}, sengketa=sengketa, auto_id=f"id_{nama}_%s"
         )
@@ -322,6 +325,8 @@ def halaman_sengketa(request, pk: int, *, gagal=None, status: int = 200):
             form = gagal[1]
         aksi.append({"nama": nama, "label": LABEL_TRANSISI[nama], "form": form})
     galat = gagal[2] if gagal else None
+    sidang = _sidang(sengketa, kal)
+    form_jadwal = aksi_kasus.formulir_sidang(request, sengketa, sidang, gagal)
     konteks = {
         "sengketa": sengketa,
         "judul": judul(sengketa),
@@ -331,11 +336,15 @@ def halaman_sengketa(request, pk: int, *, gagal=None, status: int = 200):
         "tanggal_registrasi": tgl(sengketa.tanggal_registrasi, dengan_hari=True),
         "penugasan": _penugasan(sengketa),
         "tenggat": _tenggat(sengketa, kal),
-        "sidang": _sidang(sengketa, kal),
+        "sidang": sidang,
+        "form_jadwal": form_jadwal,
+        "zona": singkatan_zona(sengketa.komisi),
+        "panel": aksi_kasus.panel_penugasan(request, sengketa, tersedia, gagal),
         "riwayat": _riwayat(sengketa),
         "aksi": aksi,
         "galat": galat,
         "galat_gagal": gagal[0] if gagal else "",
+        "galat_bagian": aksi_kasus._bagian(gagal[0]) if gagal else "",
         "alasan_galat": getattr(galat, "alasan", None),
     }
     return render(request, "kantor/sengketa.html", konteks, status=status)
