@@ -24,6 +24,7 @@ UNTUK_PARA_PIHAK = frozenset(
         JenisDokumen.PENETAPAN_MEDIATOR,
         JenisDokumen.KESEPAKATAN_MEDIASI,
         JenisDokumen.PUTUSAN_MEDIASI,
+        JenisDokumen.PERNYATAAN_MEDIASI_GAGAL,
         JenisDokumen.PUTUSAN_SELA,
         JenisDokumen.PUTUSAN,
         JenisDokumen.SALINAN_PUTUSAN,

@@ -26,6 +26,8 @@ def _muat(dokumen_id: int) -> Dokumen:
         "komisi",
         "sengketa__komisi",
         "riwayat__oleh",
+        "sidang",
+        "pihak",
         "panggilan__sidang",
         "panggilan__pihak",
         "panggilan__kuasa",

@@ -10,16 +10,49 @@ from datetime import date
 from dokumen.layanan import dokumen_batalkan_untuk_riwayat, dokumen_siapkan
 from dokumen.models import JenisDokumen as J
 from sengketa.models import Panggilan, RiwayatStatus, Sengketa, SeriNomor, Sidang
-from sengketa.penomoran import format_nomor, nomor_surat_baru, urutan_berikutnya
+from sengketa.penomoran import (
+    format_nomor,
+    nomor_putusan,
+    nomor_surat_baru,
+    urutan_berikutnya,
+)
 
 from .kait import Peristiwa, daftarkan
 
-# Steps that issue one document about the case (subject: the history row of the step).
+# Steps that issue documents about the case (subject: the history row of the step).
 DOKUMEN_LANGKAH = {
-    "terima": J.TANDA_TERIMA,
-    "minta_kelengkapan": J.PEMBERITAHUAN_KEKURANGAN,
-    "registrasi": J.AKTA_REGISTRASI,
-    "tetapkan_majelis": J.PENETAPAN_MAJELIS,
+    "terima": (J.TANDA_TERIMA,),
+    "minta_kelengkapan": (J.PEMBERITAHUAN_KEKURANGAN,),
+    "registrasi": (J.AKTA_REGISTRASI, J.SALINAN_PERMOHONAN),
+    "tolak_registrasi": (J.PEMBERITAHUAN_TIDAK_DIREGISTRASI,),
+    "tetapkan_majelis": (J.PENETAPAN_MAJELIS,),
+    "mulai_mediasi": (J.PENETAPAN_MEDIATOR,),
+    "mediasi_berhasil": (J.KESEPAKATAN_MEDIASI, J.PUTUSAN_MEDIASI),
+    "mediasi_gagal": (J.PERNYATAAN_MEDIASI_GAGAL,),
+    "bacakan_putusan": (J.PUTUSAN,),
+    "putusan_sela": (J.PUTUSAN_SELA,),
+    "cabut": (J.PENETAPAN_PENCABUTAN, J.AKTA_PEMBATALAN_REGISTRASI),
+    "gugurkan": (J.PENETAPAN_GUGUR,),
+    "limpahkan": (J.PENETAPAN_PELIMPAHAN,),
+}
+# Issued only when the case had a register number (a withdrawal before registration
+# strikes nothing out).
+HANYA_TEREGISTRASI = {J.PENETAPAN_PENCABUTAN, J.AKTA_PEMBATALAN_REGISTRASI}
+# Addressed to one party: (type -> role).
+ALAMAT = {
+    J.TANDA_TERIMA: "pemohon",
+    J.PEMBERITAHUAN_KEKURANGAN: "pemohon",
+    J.PEMBERITAHUAN_TIDAK_DIREGISTRASI: "pemohon",
+    J.SALINAN_PERMOHONAN: "termohon",
+}
+# Documents issued once per party (a copy each), subject "r<riwayat>-<pihak>".
+PER_PIHAK = {"bacakan_putusan": (J.SALINAN_PUTUSAN,)}
+PENETAPAN = {
+    J.PENETAPAN_MAJELIS,
+    J.PENETAPAN_MEDIATOR,
+    J.PENETAPAN_PENCABUTAN,
+    J.PENETAPAN_GUGUR,
+    J.PENETAPAN_PELIMPAHAN,
 }
 LANGKAH_SIDANG = ("jadwalkan_sidang", "tunda_sidang", "pindahkan_sidang")
 # Decrees have their own series (spec §6); the commission has no template for it yet.
@@ -37,23 +70,63 @@ def _nomor(jenis: str, sengketa: Sengketa, riwayat: RiwayatStatus):
         return sengketa.nomor_register
     if jenis == J.TANDA_TERIMA:
         return f"TT-{sengketa.pk:05d}/{sengketa.komisi.kode}/{sengketa.tanggal_diterima.year}"
-    if jenis == J.PENETAPAN_MAJELIS:
+    if jenis in PENETAPAN:
         return lambda: nomor_penetapan(sengketa.komisi, riwayat.tanggal)
+    if jenis in (J.PUTUSAN, J.SALINAN_PUTUSAN):
+        return sengketa.nomor_putusan
+    if jenis in (J.PUTUSAN_MEDIASI, J.PUTUSAN_SELA):
+        return nomor_putusan(sengketa)
+    if jenis in (
+        J.KESEPAKATAN_MEDIASI,
+        J.PERNYATAAN_MEDIASI_GAGAL,
+        J.BERITA_ACARA,
+        J.AKTA_PEMBATALAN_REGISTRASI,
+    ):
+        return sengketa.nomor_register
     return lambda: nomor_surat_baru(sengketa.komisi, riwayat.tanggal)
 
 
-def _terbitkan_langkah(p: Peristiwa, jenis: str) -> None:
+def _terbitkan_langkah(p: Peristiwa) -> None:
     sengketa = Sengketa.objects.select_related("komisi").get(pk=p.sengketa_id)
     riwayat = RiwayatStatus.objects.get(pk=p.riwayat_id)
-    alamat = {J.TANDA_TERIMA, J.PEMBERITAHUAN_KEKURANGAN}
+    for jenis in DOKUMEN_LANGKAH.get(p.nama, ()):
+        if jenis in HANYA_TEREGISTRASI and not sengketa.nomor_register:
+            continue
+        peran = ALAMAT.get(jenis)
+        dokumen_siapkan(
+            sengketa=sengketa,
+            jenis=jenis,
+            subjek=f"r{riwayat.pk}",
+            nomor=_nomor(jenis, sengketa, riwayat),
+            riwayat=riwayat,
+            oleh=riwayat.oleh,
+            pihak=sengketa.pihak_dengan_peran(peran) if peran else None,
+        )
+    for jenis in PER_PIHAK.get(p.nama, ()):
+        for pihak in sengketa.pihak.all():
+            dokumen_siapkan(
+                sengketa=sengketa,
+                jenis=jenis,
+                subjek=f"r{riwayat.pk}-{pihak.pk}",
+                nomor=_nomor(jenis, sengketa, riwayat),
+                riwayat=riwayat,
+                oleh=riwayat.oleh,
+                pihak=pihak,
+            )
+
+
+def _terbitkan_berita_acara(p: Peristiwa) -> None:
+    """The minutes of a finished hearing (data {"sidang": id, "kehadiran": {...}})."""
+    sidang = Sidang.objects.select_related("sengketa__komisi").get(pk=p.data["sidang"])
+    riwayat = RiwayatStatus.objects.get(pk=p.riwayat_id) if p.riwayat_id else None
     dokumen_siapkan(
-        sengketa=sengketa,
-        jenis=jenis,
-        subjek=f"r{riwayat.pk}",
-        nomor=_nomor(jenis, sengketa, riwayat),
+        sengketa=sidang.sengketa,
+        jenis=J.BERITA_ACARA,
+        subjek=f"s{sidang.pk}",
+        nomor=sidang.sengketa.nomor_register,
         riwayat=riwayat,
-        oleh=riwayat.oleh,
-        pihak=sengketa.pemohon if jenis in alamat else None,
+        oleh=riwayat.oleh if riwayat else None,
+        sidang=sidang,
     )
 
 
@@ -79,8 +152,10 @@ def _terbitkan_panggilan(p: Peristiwa) -> None:
 
 
 def terbitkan_dokumen(p: Peristiwa) -> None:
-    if p.nama in DOKUMEN_LANGKAH:
-        _terbitkan_langkah(p, DOKUMEN_LANGKAH[p.nama])
+    if p.nama in DOKUMEN_LANGKAH or p.nama in PER_PIHAK:
+        _terbitkan_langkah(p)
+    elif p.nama == "selesai_sidang":
+        _terbitkan_berita_acara(p)
     elif p.nama in LANGKAH_SIDANG:
         _terbitkan_panggilan(p)
     elif p.nama == "koreksi" and p.data.get("riwayat_diurungkan"):

@@ -132,6 +132,251 @@ class KonteksPemberitahuanKekurangan:
     tanda_tangan: TandaTangan
 
 
+@dataclass(frozen=True)
+class SidangTercatat:
+    """A hearing held, as a ruling lists it."""
+
+    jenis: str  # "Pemeriksaan Awal"
+    hari_tanggal: str  # "Rabu, 20 Maret 2024"
+    kehadiran: str  # "Pemohon hadir; Termohon diwakili oleh kuasanya"
+
+
+@dataclass(frozen=True)
+class KonteksPutusan:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_putusan: str
+    nomor_register: str
+    pemohon: str
+    termohon: str
+    identitas_pemohon: tuple[tuple[str, str], ...]
+    identitas_termohon: tuple[tuple[str, str], ...]
+    tanggal_diterima: str
+    tanggal_registrasi: str
+    kronologi: tuple[str, ...]  # request -> PPID answer -> keberatan -> atasan -> dispute
+    informasi_diminta: tuple[str, ...]
+    alasan: tuple[str, ...]  # "huruf c: tidak ditanggapinya permintaan informasi"
+    tujuan_penggunaan: str
+    petitum: str
+    sidang: tuple[SidangTercatat, ...]
+    # Preliminary findings as recorded: True, False or None (not recorded).
+    berwenang: bool | None
+    legal_standing_pemohon: bool | None
+    legal_standing_termohon: bool | None
+    dalam_jangka_waktu: bool | None
+    catatan_pemeriksaan_awal: str
+    amar_pokok: str  # "Mengabulkan permohonan Pemohon untuk seluruhnya."
+    isi_amar: str
+    jangka_pelaksanaan: str  # "10 (sepuluh) hari kerja", "" when none
+    tanggal_musyawarah: str  # spelled out
+    tanggal_putusan: str  # spelled out
+    ketua_majelis: str
+    anggota: tuple[str, ...]
+    panitera_pengganti: str
+    kota: str
+    tanggal_putusan_singkat: str  # "6 Mei 2024"
+
+
+@dataclass(frozen=True)
+class KonteksSalinanPutusan:
+    putusan: KonteksPutusan
+    kepada: str  # "Budi Santoso (Pemohon)"
+    pengesahan: TandaTangan  # the registrar certifying the copy
+
+    @property
+    def kop(self) -> KopSurat:
+        return self.putusan.kop
+
+    @property
+    def penanda(self) -> Penanda:
+        return self.putusan.penanda
+
+
+@dataclass(frozen=True)
+class KonteksBeritaAcara:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_register: str
+    para_pihak: str
+    jenis_sidang: str
+    hari_tanggal: str
+    pukul: str
+    tempat: str
+    majelis: tuple[str, ...]  # "Nama (Ketua Majelis Komisioner)"
+    panitera_pengganti: str
+    kehadiran: tuple[tuple[str, str], ...]  # ("Pemohon: Budi", "Hadir")
+    agenda: str
+    ringkasan: str
+    penundaan: str  # adjournment and next date, "" when none
+    tanda_tangan: tuple[TandaTangan, ...]
+
+
+@dataclass(frozen=True)
+class KonteksPenetapanMediator:
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    nomor_register: str
+    tanggal_registrasi: str
+    para_pihak: str
+    mediator: str
+    mediator_pembantu: str  # "" when none
+    tanggal_mulai: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksKesepakatanMediasi:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_register: str
+    hari_tanggal: str
+    tempat: str
+    pemohon: str
+    alamat_pemohon: str
+    termohon: str
+    alamat_termohon: str
+    mediator: str
+    kesepakatan: tuple[str, ...]
+    jangka_pelaksanaan: str  # "14 (empat belas) hari kerja"
+    tanda_tangan: tuple[TandaTangan, ...]  # parties and mediator
+
+
+@dataclass(frozen=True)
+class KonteksPutusanMediasi:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_putusan: str
+    nomor_register: str
+    para_pihak: str
+    pemohon: str
+    termohon: str
+    informasi_diminta: tuple[str, ...]
+    kesepakatan: tuple[str, ...]
+    jangka_pelaksanaan: str
+    tanggal_kesepakatan: str
+    tanggal_putusan: str  # spelled out
+    mediator: str
+    ketua_majelis: str
+    anggota: tuple[str, ...]
+    panitera_pengganti: str
+    tanda_tangan: tuple[TandaTangan, ...]
+
+
+@dataclass(frozen=True)
+class KonteksMediasiGagal:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_register: str
+    para_pihak: str
+    hari_tanggal: str
+    sebab: str
+    kesepakatan_sebagian: str  # "" when none
+    mediator: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksPutusanSela:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_putusan: str
+    nomor_register: str
+    para_pihak: str
+    identitas_pemohon: tuple[tuple[str, str], ...]
+    identitas_termohon: tuple[tuple[str, str], ...]
+    tanggal_registrasi: str
+    dasar: str  # the finding that failed, worded
+    catatan: str
+    tanggal_putusan: str  # spelled out
+    ketua_majelis: str
+    anggota: tuple[str, ...]
+    panitera_pengganti: str
+    tanda_tangan: tuple[TandaTangan, ...]
+
+
+@dataclass(frozen=True)
+class KonteksPencabutan:
+    """Withdrawal: the decree granting it and the deed striking the register number out."""
+
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    nomor_register: str
+    para_pihak: str
+    tanggal_surat: str
+    alasan: str
+    tanggal: str  # "Rabu, 6 Maret 2024"
+    tanggal_terbilang: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KetidakhadiranPemohon:
+    jenis: str
+    hari_tanggal: str
+    panggilan: str  # how and when the summons was served
+
+
+@dataclass(frozen=True)
+class KonteksGugur:
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    nomor_register: str
+    para_pihak: str
+    ketidakhadiran: tuple[KetidakhadiranPemohon, ...]
+    tanggal: str
+    tanda_tangan: tuple[TandaTangan, ...]
+
+
+@dataclass(frozen=True)
+class KonteksPelimpahan:
+    kop: KopSurat
+    penanda: Penanda
+    nomor: str
+    nomor_register: str
+    para_pihak: str
+    komisi_tujuan: str
+    alasan: str
+    tanggal: str
+    tanda_tangan: tuple[TandaTangan, ...]
+
+
+@dataclass(frozen=True)
+class KonteksTidakDiregistrasi:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_surat: str
+    kepada: str
+    alamat_kepada: str
+    tanggal_diterima: str
+    termohon: str
+    kekurangan: tuple[str, ...]
+    tanggal_pemberitahuan: str
+    batas_waktu: str  # "7 (tujuh) hari kerja"
+    tanggal_batas: str
+    tanda_tangan: TandaTangan
+
+
+@dataclass(frozen=True)
+class KonteksSalinanPermohonan:
+    kop: KopSurat
+    penanda: Penanda
+    nomor_surat: str
+    kepada: str
+    alamat_kepada: str
+    nomor_register: str
+    tanggal_registrasi: str
+    tanggal_diterima: str
+    pemohon: str
+    informasi_diminta: tuple[str, ...]
+    alasan: tuple[str, ...]
+    tujuan_penggunaan: str
+    petitum: str
+    tanda_tangan: TandaTangan
+
+
 # --- neutral blocks: one document definition, two output formats ---
 
 
@@ -178,3 +423,4 @@ class Naskah:
     penanda: Penanda
     judul_berkas: str
     blok: tuple[Blok, ...] = field(default_factory=tuple)
+    cap: str = ""  # a stamp printed on every page, e.g. "SALINAN"

@@ -189,6 +189,19 @@ class Hiasan:
         c.drawString(KIRI + QR_SISI + 4 * mm, 8 * mm + 12, f"Kode verifikasi: {p.kode}")
         c.drawString(KIRI + QR_SISI + 4 * mm, 8 * mm + 2, bersihkan(p.url))
         c.drawRightString(self.lebar - KANAN, 8 * mm + 2, f"Halaman {halaman} dari {total}")
+        if self.naskah.cap:
+            self._cap(c)
+
+    def _cap(self, c: Canvas) -> None:
+        """A stamp ("SALINAN") boxed in the top right corner of every page."""
+        teks = bersihkan(self.naskah.cap)
+        # Above the letterhead's first line (whose cap height reaches ~9 mm from the top).
+        c.setFont(SERIF_TEBAL, 10)
+        lebar = pdfmetrics.stringWidth(teks, SERIF_TEBAL, 10)
+        x, y = self.lebar - KANAN - lebar, self.tinggi - 6.5 * mm
+        c.drawString(x, y, teks)
+        c.setLineWidth(1)
+        c.rect(x - 1.5 * mm, y - 1.2 * mm, lebar + 3 * mm, 10 + 2 * mm)
 
 
 class KanvasBernomor(Canvas):
