@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -26,7 +26,7 @@ from rest_framework.throttling import ScopedRateThrottle
 
 from dokumen.models import Dokumen, FormatDokumen, StatusDokumen
 from dokumen.selectors import adalah_staf, boleh_unduh, verifikasi_berkas, verifikasi_kode
-from dokumen.views import MIME
+from dokumen.views import MIME, respons_unduhan
 from sengketa import izin
 from sengketa.kalender import Kalender
 from sengketa.models import (
@@ -621,18 +621,7 @@ class DokumenUnduhView(ApiView):
     )
     def get(self, request, pk):
         # One answer for "does not exist" and "not yours" (dokumen.views.unduh's rule).
-        dok = _dokumen_qs().filter(pk=pk).first()
-        if dok is None or not boleh_unduh(request.user, dok):
-            raise Http404
-        respons = FileResponse(
-            dok.berkas.open("rb"),
-            as_attachment=True,
-            filename=dok.nama_berkas,
-            content_type=MIME[dok.format],
-        )
-        respons["X-Content-Type-Options"] = "nosniff"
-        respons["Cache-Control"] = "no-store"
-        return respons
+        return respons_unduhan(request.user, _dokumen_qs().filter(pk=pk).first())
 
 
 class VerifikasiKodeView(PublikView):

@@ -51,7 +51,12 @@ def verifikasi_unggah(request):
 def unduh(request, pk: int):
     # One answer for "does not exist" and "not yours": nothing leaks about other cases.
     dok = Dokumen.objects.select_related("sengketa", "pihak__badan_publik").filter(pk=pk).first()
-    if dok is None or not boleh_unduh(request.user, dok):
+    return respons_unduhan(request.user, dok)
+
+
+def respons_unduhan(pengguna, dok: Dokumen | None) -> FileResponse:
+    """The file for someone allowed to have it, else 404 (for the web page and the API)."""
+    if dok is None or not boleh_unduh(pengguna, dok):
         raise Http404
     respons = FileResponse(
         dok.berkas.open("rb"),

@@ -98,3 +98,24 @@ class Persona:
 @pytest.fixture
 def persona(kaltim, pusat):
     return Persona(kaltim, pusat)
+
+
+@pytest.fixture
+def sinkron(settings, tmp_path):
+    """Background tasks run in-process (django-q2 `sync`), files go to a temporary
+    MEDIA_ROOT, verification links to a fixed site."""
+    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
+    settings.MEDIA_ROOT = tmp_path
+    settings.SITE_URL = "https://sengketa.example.org"
+
+
+@pytest.fixture
+def bangun(sinkron, persona, django_capture_on_commit_callbacks):
+    """Build a case in a status with the after-commit hooks (and so its documents) run."""
+    from tests.kasus import kasus
+
+    def _bangun(status):
+        with django_capture_on_commit_callbacks(execute=True):
+            return kasus(persona, status)
+
+    return _bangun

@@ -16,24 +16,8 @@ from dokumen.selectors import UNTUK_PARA_PIHAK
 from sengketa.models import StatusSengketa as S
 from sengketa.waktu import zona
 from tests.factories import pengguna_dengan_peran
-from tests.kasus import MULAI, kasus
+from tests.kasus import MULAI
 from workflows.skenario import Aktor, Skenario
-
-
-@pytest.fixture
-def sinkron(settings, tmp_path):
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
-    settings.MEDIA_ROOT = tmp_path
-    settings.SITE_URL = "https://sengketa.example.org"
-
-
-@pytest.fixture
-def bangun(sinkron, persona, django_capture_on_commit_callbacks):
-    def _bangun(status):
-        with django_capture_on_commit_callbacks(execute=True):
-            return kasus(persona, status)
-
-    return _bangun
 
 
 @pytest.fixture

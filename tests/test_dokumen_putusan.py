@@ -6,27 +6,10 @@ import pytest
 from dokumen.format import angka_terbilang, tanggal_panjang, tanggal_terbilang
 from dokumen.models import Dokumen, StatusDokumen
 from sengketa.models import StatusSengketa as S
-from tests.kasus import MULAI, kasus
+from tests.kasus import MULAI
 from tests.test_dokumen_terbit import dok, teks_docx, teks_pdf
 
 NAMA_JAHAT = 'Ñoño <img src=/etc/passwd> <a href="javascript:alert(1)">x</a> & "q"'
-
-
-@pytest.fixture
-def sinkron(settings, tmp_path):
-    """Tasks run in-process (django-q2 `sync`), files go to a temporary MEDIA_ROOT."""
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
-    settings.MEDIA_ROOT = tmp_path
-    settings.SITE_URL = "https://sengketa.example.org"
-
-
-@pytest.fixture
-def bangun(sinkron, persona, django_capture_on_commit_callbacks):
-    def _bangun(status):
-        with django_capture_on_commit_callbacks(execute=True):
-            return kasus(persona, status)
-
-    return _bangun
 
 
 def semua_siap(s):

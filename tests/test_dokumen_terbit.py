@@ -15,30 +15,11 @@ from dokumen.models import Dokumen, DokumenSudahTerbit, StatusDokumen
 from dokumen.selectors import verifikasi_berkas, verifikasi_kode
 from dokumen.tugas import buat_dokumen
 from sengketa.models import StatusSengketa as S
-from tests.kasus import MULAI, kasus
+from tests.kasus import MULAI
 from workflows import layanan as L
 from workflows.kait import Peristiwa
 from workflows.penerbitan import terbitkan_dokumen
 from workflows.skenario import Aktor, Skenario
-
-
-@pytest.fixture
-def sinkron(settings, tmp_path):
-    """Tasks run in-process (django-q2 `sync`), files go to a temporary MEDIA_ROOT."""
-    settings.Q_CLUSTER = {**settings.Q_CLUSTER, "sync": True}
-    settings.MEDIA_ROOT = tmp_path
-    settings.SITE_URL = "https://sengketa.example.org"
-
-
-@pytest.fixture
-def bangun(sinkron, persona, django_capture_on_commit_callbacks):
-    """Build a case in a status with the after-commit hooks (and so the documents) run."""
-
-    def _bangun(status):
-        with django_capture_on_commit_callbacks(execute=True):
-            return kasus(persona, status)
-
-    return _bangun
 
 
 @pytest.fixture
