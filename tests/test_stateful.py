@@ -38,6 +38,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
+from viewflow.workflow.models import Task
 
 from sengketa.galat import (
     KesalahanProsedur,
@@ -74,8 +75,10 @@ from sengketa.tenggat import hitung_tenggat
 from sengketa.waktu import hari_ini, zona
 from tests.kasus import MULAI, kasus
 from workflows import layanan as L
+from workflows.alur import TUGAS_PER_STATUS
 from workflows.layanan import LAYANAN_TRANSISI
 from workflows.layanan import sidang as layanan_sidang
+from workflows.rute import TUGAS_TERBUKA
 
 JUMLAH_CONTOH = int(os.environ.get("JUMLAH_CONTOH") or 20)
 JUMLAH_LANGKAH = int(os.environ.get("JUMLAH_LANGKAH") or 30)
@@ -763,10 +766,23 @@ class MesinSengketa(RuleBasedStateMachine):
             .order_by("id")
         ):
             tenggat[sengketa_id][tuple(kunci)] = (tanggal, terpenuhi)
+        tugas = defaultdict(list)
+        for sengketa_id, nama in (
+            Task.objects.filter(status__in=TUGAS_TERBUKA, flow_task_type="HUMAN")
+            .values_list("process__prosessengketa__sengketa_id", "flow_task")
+            .order_by("id")
+        ):
+            tugas[sengketa_id].append(nama.name)
         for s in semua:
             self._cek_status_dan_riwayat(s, riwayat[s.pk])
             self._cek_tenggat(s, tenggat[s.pk])
+            self._cek_tugas(s, tugas[s.pk])
         self._cek_nomor(semua)
+
+    def _cek_tugas(self, s: Sengketa, terbuka: list[str]) -> None:
+        """viewflow routes, the status rules: one open task, the one of the status."""
+        harapan = [TUGAS_PER_STATUS[s.status]] if s.status in TUGAS_PER_STATUS else []
+        assert terbuka == harapan, (s.pk, s.status, terbuka)
 
     def _cek_status_dan_riwayat(self, s: Sengketa, langkah: list[tuple]) -> None:
         assert s.status in KODE_STATUS, s.status
