@@ -43,7 +43,6 @@ urlpatterns = [
     path("v1/jadwal/", v.JadwalView.as_view(), name="jadwal"),
     path("v1/jadwal.ics", v.JadwalIcsView.as_view(), name="jadwal-ics"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # TODO: the Swagger UI loads its JS/CSS from a CDN, which the portal will forbid; serve
-    # the assets locally (drf-spectacular-sidecar) or a minimal page before going public.
+    # Swagger UI served from our own static files (drf-spectacular-sidecar): no CDN.
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]
