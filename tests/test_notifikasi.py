@@ -106,3 +106,23 @@ def test_pengingat_sidang_2_dan_1_hk_sebelumnya_sekali_saja(
     pengingat = Notifikasi.objects.filter(jenis="pengingat_sidang")
     assert pengingat.count() == 10
     assert pengingat.filter(alamat=persona.aktor.pp.email).count() == 2
+
+
+def test_staf_diberi_tahu_saat_tenggat_menjadi_mendekati(
+    persona, q_sinkron, django_capture_on_commit_callbacks
+):
+    from sengketa.models import Tenggat
+    from workflows.sapuan import sapu_harian
+
+    sk = persona.skenario()
+    hari = hari_ini(persona.komisi)
+    sk.terima(sk.hk(hari, -7)).registrasi(sk.hk(hari, -6))  # no majelis yet: the registry
+    Tenggat.objects.filter(sengketa_id=sk.id).update(status="aman")
+    with django_capture_on_commit_callbacks(execute=True):
+        laporan = sapu_harian("KIP-KALTIM")[0]
+        sapu_harian("KIP-KALTIM")  # the light does not change again: nobody is told twice
+    # mulai_penyelesaian (14 HK after registration) is 8 HK away: within 10, "mendekati".
+    peringatan = Notifikasi.objects.filter(jenis="tenggat_mendekati")
+    assert laporan.peringatan_tenggat == peringatan.count() == 1
+    assert peringatan.get().alamat == persona.panitera.email
+    assert "Mulai" in peringatan.get().subjek or "mulai" in peringatan.get().subjek.lower()

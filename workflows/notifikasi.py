@@ -181,3 +181,31 @@ def pengingat_sidang(komisi, hari) -> int:
             )  # fmt: skip
             jumlah += 1
     return jumlah
+
+
+def _staf_panitera(komisi) -> list[Penerima]:
+    from django.contrib.auth import get_user_model
+
+    pengguna = get_user_model().objects.filter(
+        groups__name="panitera", keanggotaan_komisi__komisi=komisi,
+        keanggotaan_komisi__aktif=True, is_active=True,
+    ).exclude(email="")  # fmt: skip
+    return [Penerima(u.get_full_name() or u.get_username(), u.email) for u in pengguna]
+
+
+def peringatan_tenggat(komisi, tenggat: list) -> int:
+    """Staff are told when a deadline of their case turns 'mendekati' or 'hari_ini' (the
+    daily sweep passes the rows whose light just changed): the case's majelis, PP and
+    mediator, or the registry while no one is assigned yet."""
+    jumlah = 0
+    for t in tenggat:
+        if t.status not in ("mendekati", "hari_ini"):
+            continue
+        s = t.sengketa
+        for r in _penerima_staf(s) or _staf_panitera(komisi):
+            _buat(
+                "tenggat_mendekati", f"tenggat:{t.pk}:{t.status}:{t.tanggal}:{r.email}", s, r,
+                "tenggat", {"tenggat": t},
+            )  # fmt: skip
+            jumlah += 1
+    return jumlah

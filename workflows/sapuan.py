@@ -6,7 +6,8 @@ spec gives to the system, through their services, and refreshes the deadline lig
 - `nyatakan_inkracht`: every party received its copy and every objection window closed
   without an objection;
 - every open deadline's status (aman, mendekati, hari_ini, terlewat) for today;
-- reminders of the hearings 2 HK and 1 HK ahead.
+- reminders of the hearings 2 HK and 1 HK ahead, and a word to the staff of a case whose
+  deadline has just turned 'mendekati' or 'hari_ini'.
 
 Effective dates are the day after the period ended (not the day the sweep happens to run),
 so a sweep that missed days records the same dates as one that ran every night.
@@ -25,7 +26,7 @@ from sengketa.tenggat import status_tenggat
 from sengketa.waktu import hari_ini
 
 from .layanan import sengketa_nyatakan_inkracht, sengketa_tolak_registrasi
-from .notifikasi import pengingat_sidang
+from .notifikasi import pengingat_sidang, peringatan_tenggat
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,7 @@ class LaporanSapuan:
     inkracht: list[int] = field(default_factory=list)
     tenggat_diperbarui: int = 0
     pengingat: int = 0
+    peringatan_tenggat: int = 0
     gagal: list[tuple[int, str]] = field(default_factory=list)
 
     def ringkas(self) -> str:
@@ -45,7 +47,8 @@ class LaporanSapuan:
             f"{self.komisi} {self.hari.isoformat()}: tidak diregistrasi {len(self.ditolak)},"
             f" berkekuatan hukum tetap {len(self.inkracht)},"
             f" status tenggat diperbarui {self.tenggat_diperbarui},"
-            f" pengingat sidang {self.pengingat}, gagal {len(self.gagal)}"
+            f" pengingat sidang {self.pengingat}, peringatan tenggat {self.peringatan_tenggat},"
+            f" gagal {len(self.gagal)}"
         )
 
 
@@ -81,10 +84,13 @@ def _transisi_otomatis(komisi: KomisiInformasi, laporan: LaporanSapuan, hari: da
             )
 
 
-def _perbarui_status_tenggat(komisi: KomisiInformasi, hari: date) -> int:
+def _perbarui_status_tenggat(komisi: KomisiInformasi, hari: date) -> list[Tenggat]:
+    """Refresh the lights; return the rows whose light changed today."""
     kal = Kalender.untuk(komisi)
     berubah = []
-    for t in Tenggat.objects.terbuka().filter(sengketa__komisi=komisi):
+    for t in (
+        Tenggat.objects.terbuka().filter(sengketa__komisi=komisi).select_related("sengketa__komisi")
+    ):
         baru = status_tenggat(
             tanggal=t.tanggal, terpenuhi_pada=None, hari_ini=hari, kal=kal,
             hk_mendekati=komisi.hk_mendekati,
@@ -93,7 +99,7 @@ def _perbarui_status_tenggat(komisi: KomisiInformasi, hari: date) -> int:
             t.status = baru
             berubah.append(t)
     Tenggat.objects.bulk_update(berubah, ["status"], batch_size=500)
-    return len(berubah)
+    return berubah
 
 
 def sapu_komisi(komisi: KomisiInformasi, *, kering: bool = False) -> LaporanSapuan:
@@ -102,7 +108,9 @@ def sapu_komisi(komisi: KomisiInformasi, *, kering: bool = False) -> LaporanSapu
     laporan = LaporanSapuan(komisi.kode, hari)
     with transaction.atomic():
         _transisi_otomatis(komisi, laporan, hari)
-        laporan.tenggat_diperbarui = _perbarui_status_tenggat(komisi, hari)
+        berubah = _perbarui_status_tenggat(komisi, hari)
+        laporan.tenggat_diperbarui = len(berubah)
+        laporan.peringatan_tenggat = peringatan_tenggat(komisi, berubah)
         laporan.pengingat = pengingat_sidang(komisi, hari)
         if kering:
             transaction.set_rollback(True)
