@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "dokumen",
     "workflows",
     "api",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -7,4 +7,6 @@ urlpatterns = [
     # The staff back office (workflows.kantor): task lists, case pages, deadlines, intake.
     path("kantor/", include("workflows.kantor.urls")),
     path("", include("dokumen.urls")),
+    # The party portal and the public pages (portal): filing, my cases, calendar, rulings.
+    path("", include("portal.urls")),
 ]

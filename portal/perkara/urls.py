@@ -1,0 +1,3 @@
+"""URL patterns of portal.perkara (joined into portal.urls under the 'portal' namespace)."""
+
+urlpatterns: list = []
