@@ -60,12 +60,20 @@ class Penerima:
     email: str
 
 
+def mau_email(orang) -> bool:
+    """A party or kuasa whose portal account turned e-mail notifications off gets none
+    (issue 6). Read through the account's `profil_pihak`, so workflows imports no portal."""
+    pengguna = orang.pengguna if orang.pengguna_id else None
+    profil = getattr(pengguna, "profil_pihak", None)
+    return profil is None or profil.notifikasi_email
+
+
 def _penerima_pihak(sengketa: Sengketa) -> list[tuple[object, Penerima]]:
     hasil = []
     for pihak in sengketa.pihak.all():
-        hasil.append((pihak, Penerima(pihak.nama, pihak.email)))
-        hasil += [(pihak, Penerima(k.nama, k.email)) for k in pihak.kuasa.all() if k.aktif]
-    return [(p, r) for p, r in hasil if r.email]
+        hasil.append((pihak, pihak))
+        hasil += [(pihak, k) for k in pihak.kuasa.all() if k.aktif]
+    return [(p, Penerima(o.nama, o.email)) for p, o in hasil if o.email and mau_email(o)]
 
 
 def _waktu_sidang(sidang: Sidang) -> str:
@@ -101,7 +109,7 @@ def _panggilan(peristiwa: Peristiwa, sidang_id: int) -> None:
     sidang = Sidang.objects.select_related("sengketa__komisi").get(pk=sidang_id)
     for surat in Panggilan.objects.filter(sidang=sidang).select_related("pihak", "kuasa"):
         tujuan = surat.kuasa or surat.pihak
-        if not tujuan.email:
+        if not tujuan.email or not mau_email(tujuan):
             continue
         _buat(
             "panggilan", f"panggilan:{surat.pk}", sidang.sengketa,
