@@ -7,6 +7,7 @@ recomputed (after a holiday changes, after a correction) and compared with a rec
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 
 from .models import (
     KodeTenggat,
@@ -80,6 +81,19 @@ def _tutup(spes: SpesTenggat) -> SpesTenggat:
 
 def _hk(kode, mulai, panjang, kal, **kw) -> SpesTenggat:
     return SpesTenggat(kode, mulai, panjang, kal.tambah(mulai, panjang), DASAR[kode], **kw)
+
+
+def jendela_pengajuan(
+    komisi, kal, *, tanggal_keberatan, tanggal_tanggapan_atasan, tanggal_diterima
+) -> SpesTenggat:
+    """The 14-HK filing window for dates not (yet) in a case: the portal checks a draft with
+    exactly the rule that later computes the filed case's `pengajuan` deadline."""
+    dari_tanggal = SimpleNamespace(
+        tanggal_keberatan=tanggal_keberatan,
+        tanggal_tanggapan_atasan=tanggal_tanggapan_atasan,
+        tanggal_diterima=tanggal_diterima,
+    )
+    return _pengajuan(dari_tanggal, komisi, kal)
 
 
 def _pengajuan(sengketa, komisi, kal) -> SpesTenggat:
