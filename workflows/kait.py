@@ -6,7 +6,9 @@ not undo a legal act that is already recorded.
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -37,6 +39,22 @@ def cabut_pendaftaran(penerima: Callable[[Peristiwa], None]) -> None:
         _penerima.remove(penerima)
 
 
+# Set while historical cases are entered from a paper register (workflows.impor): their
+# letters were issued on paper and the parties told at the time, so no receiver runs.
+_senyap: ContextVar[bool] = ContextVar("kait_senyap", default=False)
+
+
+@contextmanager
+def tanpa_pengumuman() -> Iterator[None]:
+    token = _senyap.set(True)
+    try:
+        yield
+    finally:
+        _senyap.reset(token)
+
+
 def umumkan(peristiwa: Peristiwa) -> None:
+    if _senyap.get():
+        return
     for penerima in list(_penerima):
         transaction.on_commit(lambda p=penerima: p(peristiwa), robust=True)

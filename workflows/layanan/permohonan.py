@@ -30,7 +30,7 @@ from sengketa.models import (
     StatusSengketa,
 )
 from sengketa.models.sengketa import ALASAN_VALID
-from sengketa.penomoran import nomor_register_baru
+from sengketa.penomoran import nomor_register_baru, nomor_register_lama
 from sengketa.tenggat import hitung_tenggat
 from sengketa.waktu import hari_ini
 
@@ -331,16 +331,24 @@ def sengketa_registrasi(
     tanggal: date | None = None,
     pengecualian_kelengkapan: str = "",
     atas_nama: str = "",
+    nomor_register: str = "",
 ) -> Sengketa:
+    """`nomor_register`: only for a historical case entered from a paper register (the
+    register import), whose number is kept exactly as it was issued."""
     langkah = mulai_langkah("registrasi", sengketa_id, oleh, tanggal, atas_nama)
     s = langkah.sengketa
     pengecualian = v.teks("pengecualian_kelengkapan", pengecualian_kelengkapan, wajib=False)
+    nomor_lama = v.teks("nomor_register", nomor_register, wajib=False, maks=120)
     langkah.tolak_jika(aturan.kelengkapan_berkas(s, pengecualian))
-    urut, nomor = nomor_register_baru(s.komisi, langkah.tanggal)
+    if nomor_lama:
+        urut, nomor = nomor_register_lama(s.komisi, nomor_lama, langkah.tanggal)
+    else:
+        urut, nomor = nomor_register_baru(s.komisi, langkah.tanggal)
     s.registrasi(nomor=nomor, urut=urut, tanggal=langkah.tanggal, pengecualian=pengecualian)
-    return langkah.selesai(
-        parameter={"nomor_register": nomor, "pengecualian_kelengkapan": pengecualian}
-    )
+    parameter = {"nomor_register": nomor, "pengecualian_kelengkapan": pengecualian}
+    if nomor_lama:
+        parameter["nomor_register_lama"] = True
+    return langkah.selesai(parameter=parameter)
 
 
 @transaction.atomic
