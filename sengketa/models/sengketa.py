@@ -175,7 +175,18 @@ class Sengketa(ConcurrentTransitionMixin, models.Model):
                 name="diterima_setelah_keberatan",
             ),
         ]
-        indexes = [models.Index(fields=["komisi", "status"])]
+        indexes = [
+            models.Index(fields=["komisi", "status"]),
+            # The statistics (sengketa.statistik) select a commission's cases by these dates.
+            models.Index(fields=["komisi", "tanggal_diterima"], name="sengketa_komisi_diterima"),
+            models.Index(
+                fields=["komisi", "tanggal_registrasi"], name="sengketa_komisi_registrasi"
+            ),
+            models.Index(fields=["komisi", "tanggal_selesai"], name="sengketa_komisi_selesai"),
+            # The default ordering of every case list (API, admin, portal): read newest first
+            # from the index instead of sorting the whole register for each page.
+            models.Index(fields=["-tanggal_diterima", "-id"], name="sengketa_urutan_terbaru"),
+        ]
 
     def __str__(self) -> str:
         return self.nomor_register or _("Application #%(id)s") % {"id": self.pk}
