@@ -1,6 +1,7 @@
 """The viewflow process of a case. viewflow routes work; the legal status stays on
 `Sengketa.status` and is never copied here (design/architecture.md: one truth)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from viewflow.workflow.models import Process
@@ -73,3 +74,48 @@ class Notifikasi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.jenis} → {self.penerima}"
+
+
+class PengalihanTugas(models.Model):
+    """One reassignment of an open task of a case (issue 3): whose it was, whose it is now,
+    who decided and why. Rows are never changed or removed: they are the record of who was
+    expected to do the work, next to the case's own history."""
+
+    tugas = models.ForeignKey(
+        "viewflow.Task", models.CASCADE, related_name="pengalihan", verbose_name=_("task")
+    )
+    sengketa = models.ForeignKey(
+        "sengketa.Sengketa",
+        models.CASCADE,
+        related_name="pengalihan_tugas",
+        verbose_name=_("dispute"),
+    )
+    dari = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from"),
+        help_text=_("Empty: the task was in the role queue."),
+    )
+    ke = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    alasan = models.TextField(_("reason"))
+    massal = models.BooleanField(
+        _("bulk"), default=False, help_text=_("Part of moving all tasks of a person who left.")
+    )
+    dicatat_pada = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task reassignment")
+        verbose_name_plural = _("task reassignments")
+        ordering = ["-dicatat_pada", "-id"]
+        indexes = [models.Index(fields=["sengketa", "dicatat_pada"])]
+
+    def __str__(self) -> str:
+        return f"{self.tugas_id}: {self.dari_id or '-'} → {self.ke_id}"

@@ -73,11 +73,16 @@ def baris_geser(hasil: dict) -> list[dict]:
 class AdminKomisiMixin(StafMixin):
     """The admins of a commission; `?komisi=` picks one when the user administers several."""
 
+    @classmethod
+    def boleh_akses(cls, pengguna) -> bool:
+        """An admin of at least one commission (the menu asks this; dispatch applies it)."""
+        return bool(sel.komisi_dengan_peran(pengguna, Peran.ADMIN))
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and sel.adalah_staf(request.user):
-            ids = sel.komisi_dengan_peran(request.user, Peran.ADMIN)
-            if not ids:
+            if not self.boleh_akses(request.user):
                 raise PermissionDenied
+            ids = sel.komisi_dengan_peran(request.user, Peran.ADMIN)
             self.daftar_komisi = list(KomisiInformasi.objects.filter(pk__in=ids).order_by("nama"))
             pilih = request.POST.get("komisi") or request.GET.get("komisi")
             self.komisi = next(

@@ -4,7 +4,8 @@ Every list is built in a fixed number of queries whatever its length (tests asse
 nearest open deadline is a subquery annotation and the parties are prefetched per page.
 """
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from viewflow.workflow.models import Task
 
 from sengketa import izin
@@ -97,6 +98,7 @@ def tugas_terbuka() -> QuerySet[Task]:
             tenggat_kode=Subquery(terdekat.values("kode")[:1]),
             tenggat_status=Subquery(terdekat.values("status")[:1]),
         )
+        .select_related("owner")
         .order_by("pk")
     )
 
@@ -110,7 +112,10 @@ def tugas_terlihat(pengguna) -> QuerySet[Task]:
 
 
 def tugas_untuk(pengguna) -> QuerySet[Task]:
-    """Queue: the open tasks this user holds by role or assignment (PEMEGANG_TUGAS).
+    """Queue: the open tasks this user holds by role or assignment (PEMEGANG_TUGAS), as long
+    as nobody else was named for them, and the tasks named for this user (a reassignment by
+    the ketua or the registry, workflows.layanan.pengalihan). A task named for someone who is
+    no longer active comes back to the role queue, so a departure never strands work.
 
     Only staff hold tasks; a party acts through the portal and the API."""
     if not adalah_staf(pengguna):
@@ -122,7 +127,68 @@ def tugas_untuk(pengguna) -> QuerySet[Task]:
         for jenis in jenis_daftar:
             wewenang |= _q_wewenang(pengguna, jenis, _KE_SENGKETA)
         syarat |= Q(flow_task=getattr(alur, nama)) & wewenang
-    return tugas_terlihat(pengguna).filter(syarat)
+    tanpa_pemilik = Q(owner__isnull=True) | Q(owner__is_active=False)
+    return tugas_terlihat(pengguna).filter((syarat & tanpa_pemilik) | Q(owner=pengguna))
+
+
+def pemegang_sah(sengketa: Sengketa, nama_tugas: str) -> QuerySet:
+    """The people who may hold this task of this case: the authority kinds of PEMEGANG_TUGAS,
+    checked as sengketa.izin checks them (role + active membership of the case's commission,
+    or an active appointment to the case). Used for the choices of a reassignment and by the
+    service that refuses anyone else (one rule for both)."""
+    User = get_user_model()
+    syarat = Q(pk__in=[])
+    for jenis in PEMEGANG_TUGAS.get(nama_tugas, ()):
+        syarat |= _q_pemegang(jenis, sengketa)
+    return User.objects.filter(syarat, is_active=True).order_by("first_name", "username")
+
+
+def _q_pemegang(jenis: str, sengketa: Sengketa) -> Q:
+    if jenis in (izin.PANITERA, izin.KETUA):
+        peran = Peran.PANITERA if jenis == izin.PANITERA else Peran.KETUA
+        anggota = get_user_model().objects.filter(
+            groups__name=peran,
+            keanggotaan_komisi__komisi_id=sengketa.komisi_id,
+            keanggotaan_komisi__aktif=True,
+        )
+        q = Q(pk__in=anggota.values("pk"))
+        # izin: the PP of this very case counts as the registry for it.
+        return q | _q_pemegang(izin.PP, sengketa) if jenis == izin.PANITERA else q
+    penugasan = Penugasan.objects.filter(
+        sengketa_id=sengketa.pk, aktif=True, peran=_PERAN_PENUGASAN[jenis]
+    )
+    return Q(pk__in=penugasan.values("pengguna_id"))
+
+
+def tugas_milik(pengguna, komisi_id: int) -> QuerySet[Task]:
+    """Open tasks of the case flow named for this person (a reassignment), in the cases of
+    one commission: what moves when they leave."""
+    return Task.objects.filter(
+        process__flow_class=_alur(),
+        flow_task_type="HUMAN",
+        status__in=TUGAS_TERBUKA,
+        owner=pengguna,
+        **{f"{_KE_SENGKETA}__komisi_id": komisi_id},
+    ).annotate(sengketa_id=F(f"{_KE_SENGKETA}_id"))
+
+
+def pemilik_tugas(komisi_id: int) -> list[tuple[object, int]]:
+    """Everyone with open tasks named for them in this commission, with how many: the
+    choices of the bulk reassignment page (a deactivated account included)."""
+    jumlah = dict(
+        Task.objects.filter(
+            process__flow_class=_alur(),
+            flow_task_type="HUMAN",
+            status__in=TUGAS_TERBUKA,
+            owner__isnull=False,
+            **{f"{_KE_SENGKETA}__komisi_id": komisi_id},
+        )
+        .values_list("owner_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    orang = get_user_model().objects.filter(pk__in=jumlah).order_by("first_name", "username")
+    return [(u, jumlah[u.pk]) for u in orang]
 
 
 URUTAN = {
