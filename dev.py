@@ -4,7 +4,9 @@
     python3 dev.py run [--port 8000] [--no-worker] [--no-reload]
                                         .venv, migrate, demo data, worker + web server
     python3 dev.py test [pytest args]   .venv, migration/ruff/translation checks, pytest
-    python3 dev.py lint | format | bench | migrate
+    python3 dev.py lint | format | migrate
+    python3 dev.py bench [NAME ...] [--cepat] [--jumlah N]
+                                        benchmarks/bench_*.py (all, or bench_NAME.py)
     python3 dev.py messages [--compile-only]
                                         makemessages -l id (if xgettext), .po -> .mo with Babel
     python3 dev.py manage <args>        any manage.py command with the project's .venv
@@ -42,8 +44,8 @@ DEMO_USERS = [
     ("pp", "panitera pengganti: substitute registrar"),
     ("ketua", "ketua: chair of KIP Kalimantan Timur"),
     ("komisioner1..komisioner5", "komisioner: commissioners"),
-    ("pemohon", "pemohon: an individual applicant"),
-    ("termohon", "termohon: PPID officer of Pemerintah Provinsi Kalimantan Timur"),
+    ("pemohon", "pemohon: an applicant (portal /akun/masuk/: pemohon@warga.example)"),
+    ("termohon", "termohon: PPID of the Kaltim provincial government (ppid@kaltimprov.example)"),
     ("admin", "administrator: system administrator of KIP-KALTIM and KI-PUSAT"),
 ]
 
@@ -363,13 +365,22 @@ def cmd_messages(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     ensure_venv()
     scripts = sorted((ROOT / "benchmarks").glob("bench_*.py"))
+    if args.names:
+        # `dev.py bench halaman transisi` runs bench_halaman.py and bench_transisi.py only.
+        scripts = [s for s in scripts if s.stem.removeprefix("bench_") in args.names]
     if not scripts:
         say("tidak ada / no benchmarks/bench_*.py")
         return 0
+    # The scale benchmarks read their size from the environment (benchmarks/README.md).
+    env = venv_env()
+    if args.cepat:
+        env["BENCH_CEPAT"] = "1"
+    if args.jumlah:
+        env["BENCH_JUMLAH"] = str(args.jumlah)
     failed = []
     for script in scripts:
         say(f"{script.relative_to(ROOT)}")
-        if call([PY, script.relative_to(ROOT)], check=False) != 0:
+        if call([PY, script.relative_to(ROOT)], check=False, env=env) != 0:
             failed.append(script.name)
     if failed:
         warn("benchmark gagal / failed: " + ", ".join(failed))
@@ -566,10 +577,19 @@ def parser() -> argparse.ArgumentParser:
     for name, func, text in (
         ("lint", cmd_lint, "ruff check + ruff format --check"),
         ("format", cmd_format, "sort imports and format the code with ruff"),
-        ("bench", cmd_bench, "run every benchmarks/bench_*.py"),
         ("migrate", cmd_migrate, "manage.py migrate"),
     ):
         sub.add_parser(name, help=text).set_defaults(func=func)
+
+    bench = sub.add_parser("bench", help="run every benchmarks/bench_*.py (or the ones named)")
+    bench.add_argument("names", nargs="*", help="e.g. halaman transisi (bench_<name>.py)")
+    bench.add_argument(
+        "--cepat", action="store_true", help="small data sets: a quick smoke run (BENCH_CEPAT=1)"
+    )
+    bench.add_argument(
+        "--jumlah", type=int, help="cases of the scale benchmarks (BENCH_JUMLAH; default 100000)"
+    )
+    bench.set_defaults(func=cmd_bench)
 
     sub.add_parser("manage", help="manage.py ARGS with the project's .venv")
     return p

@@ -401,3 +401,13 @@ def test_axes_mengunci_token_api(persona):
     assert AccessAttempt.objects.filter(username=persona.panitera.username).exists()
     # The same right password from another address still gets its token.
     assert klien.post(url, benar, format="json", REMOTE_ADDR="10.9.8.7").status_code == 200
+
+
+def test_akun_dari_kepaniteraan_masuk_portal_dengan_emailnya(client):
+    # The demo applicant and accounts made by the registry have a username that is not their
+    # e-mail; the party still logs in to the portal with the e-mail it knows.
+    pengguna = PenggunaFactory(username="pemohon", email="budi@warga.example")
+    PenggunaFactory(username="lain", email="lain@warga.example")
+    r = client.post(MASUK, {"username": "Budi@Warga.example", "password": "rahasia-uji-123"})
+    assert r.status_code == 302
+    assert client.session["_auth_user_id"] == str(pengguna.pk)

@@ -165,6 +165,7 @@ class MasukForm(AuthenticationForm):
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         if username and password:
+            username = _nama_pengguna_dari_email(username)
             self.user_cache = authenticate(self.request, username=username, password=password)
             if self.user_cache is None:
                 raise self._galat_gagal(username, password)
@@ -249,3 +250,13 @@ class ProfilForm(IdentitasMixin, forms.ModelForm):
         ):
             self.add_error("whatsapp", _("Enter a WhatsApp number to be notified on WhatsApp."))
         return data
+
+
+def _nama_pengguna_dari_email(email: str) -> str:
+    """Portal accounts use their e-mail as username; an account made by the registry or the
+    demo data may have another username but the same e-mail: the party still logs in with its
+    e-mail. Only an unambiguous match is used."""
+    cocok = list(
+        get_user_model().objects.filter(email__iexact=email).values_list("username", flat=True)[:2]
+    )
+    return cocok[0] if len(cocok) == 1 else email

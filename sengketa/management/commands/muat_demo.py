@@ -24,12 +24,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from sengketa.models import BadanPublik, KategoriBadanPublik, Keanggotaan, KomisiInformasi
 from sengketa.peran import Peran, pastikan_grup_peran
@@ -353,6 +355,8 @@ class Command(BaseCommand):
                     komisi=komisi[kode], pengguna=user, defaults={"jabatan": jabatan}
                 )
                 hitungan.catat("Keanggotaan", baru)
+            if data.username == "pemohon":
+                self._profil_portal(user)
             if data.username == "termohon":
                 baru = not termohon_bp.petugas.filter(pk=user.pk).exists()
                 if baru:
@@ -363,6 +367,22 @@ class Command(BaseCommand):
             self.stdout.write(hitungan.teks(jenis))
         if hitungan.baris["Pengguna demo"][0]:
             self.stdout.write(f"Kata sandi pengguna demo yang baru dibuat: {KATA_SANDI_DEMO}")
+
+    def _profil_portal(self, user) -> None:
+        """The demo applicant fills its online filings from a portal profile (verified)."""
+        if not apps.is_installed("portal"):
+            return
+        ProfilPihak = apps.get_model("portal", "ProfilPihak")
+        ProfilPihak.objects.get_or_create(
+            pengguna=user,
+            defaults={
+                "nama": user.get_full_name(),
+                "nomor_identitas": "6472010101800001",
+                "alamat": "Jl. Pahlawan No. 10, Samarinda",
+                "telepon": "0812-5555-0101",
+                "email_terverifikasi_pada": timezone.now(),
+            },
+        )
 
     # 6. Demo cases ------------------------------------------------------------------------
 
