@@ -24,7 +24,9 @@ from .models import Dokumen, FormatDokumen, HasilPublikasi, JenisDokumen, Status
 # The statuses in which each publishable decision is final (siklus-sengketa.md §2-3).
 STATUS_FINAL = {
     JenisDokumen.PUTUSAN: (S.DIPUTUS, S.KEBERATAN_PENGADILAN, S.BERKEKUATAN_HUKUM_TETAP),
-    JenisDokumen.PUTUSAN_SELA: (S.TIDAK_DITERIMA,),
+    # An interlocutory ruling ends a case as inadmissible, or sends it to the competent
+    # commission (`limpahkan` issues one beside the transfer decree).
+    JenisDokumen.PUTUSAN_SELA: (S.TIDAK_DITERIMA, S.DILIMPAHKAN),
     JenisDokumen.PUTUSAN_MEDIASI: (S.SELESAI_MEDIASI,),
     JenisDokumen.PENETAPAN_PENCABUTAN: (S.DICABUT,),
     JenisDokumen.PENETAPAN_GUGUR: (S.GUGUR,),
@@ -110,6 +112,8 @@ def hasil_publikasi(dok: Dokumen) -> str:
     """The directory's outcome category of a decision."""
     if dok.jenis == JenisDokumen.PUTUSAN:
         return dok.sengketa.amar or HasilPublikasi.DITOLAK
+    if dok.jenis == JenisDokumen.PUTUSAN_SELA and dok.sengketa.status == S.DILIMPAHKAN:
+        return HasilPublikasi.DILIMPAHKAN
     return HASIL_TETAP[dok.jenis]
 
 

@@ -3,6 +3,10 @@
 The only place that reads the database for rendering; the renderers get plain strings.
 """
 
+import io
+import logging
+import threading
+
 from django.conf import settings
 from django.urls import reverse
 
@@ -133,6 +137,65 @@ def nama_orang(pengguna) -> str:
     return pengguna.get_full_name() or pengguna.get_username()
 
 
+log = logging.getLogger(__name__)
+
+# The logo is printed about 20 mm high: 300 px is over 350 dpi there, and a small image keeps
+# the per-letter cost (reportlab compresses it into every PDF) negligible.
+LOGO_SISI_MAKS = 300
+# An image whose header claims more pixels than this is not a logo (a decompression bomb).
+LOGO_PIKSEL_MAKS = 25_000_000
+_LOGO: dict[tuple, bytes] = {}
+_LOGO_KUNCI = threading.Lock()
+
+
+def logo_kop(komisi) -> bytes:
+    """The commission's logo as small PNG bytes for the letterhead, or b"" without one.
+
+    Cached per commission and file (name and size: a replaced logo is read again), like the
+    rest of the letterhead. A missing or unreadable file is logged and the letter goes out
+    without a logo: a broken image must never stop a summons or a ruling."""
+    berkas = komisi.logo
+    if not berkas or not berkas.name:
+        return b""
+    try:
+        ukuran = berkas.storage.size(berkas.name)
+    except (OSError, NotImplementedError):
+        ukuran = None
+    kunci = (komisi.pk, berkas.name, ukuran)
+    if kunci in _LOGO:
+        return _LOGO[kunci]
+    hasil = b""
+    if ukuran is None:
+        log.warning("logo komisi %s tidak ditemukan: %s", komisi.kode, berkas.name)
+    else:
+        try:
+            with berkas.storage.open(berkas.name, "rb") as f:
+                hasil = _png_logo(f.read())
+        except Exception:  # any unreadable image: no logo, never a failed document
+            log.warning("logo komisi %s tidak dapat dibaca: %s", komisi.kode, berkas.name)
+    with _LOGO_KUNCI:
+        if len(_LOGO) > 64:
+            _LOGO.clear()
+        _LOGO[kunci] = hasil
+    return hasil
+
+
+def _png_logo(isi: bytes) -> bytes:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(isi)) as gambar:
+        lebar, tinggi = gambar.size
+        if lebar * tinggi > LOGO_PIKSEL_MAKS:
+            raise ValueError(f"logo {lebar}x{tinggi} terlalu besar")
+        gambar.load()
+        mode = "RGBA" if gambar.mode in ("RGBA", "LA", "P", "PA") else "RGB"
+        gambar = gambar.convert(mode)
+        gambar.thumbnail((LOGO_SISI_MAKS, LOGO_SISI_MAKS))
+        keluar = io.BytesIO()
+        gambar.save(keluar, format="PNG", optimize=True)
+    return keluar.getvalue()
+
+
 def kop_surat(komisi) -> KopSurat:
     return KopSurat(
         nama=komisi.nama,
@@ -142,6 +205,7 @@ def kop_surat(komisi) -> KopSurat:
         situs_web=komisi.situs_web,
         kota=komisi.kota,
         ukuran_kertas=komisi.ukuran_kertas,
+        logo=logo_kop(komisi),
     )
 
 
@@ -215,6 +279,37 @@ def konteks_panggilan(dok: Dokumen) -> KonteksPanggilan:
     )
 
 
+# Attachments uploaded with an online filing (portal.Lampiran), in the order of the form.
+LAMPIRAN_DARING_ID = {
+    "identitas": "Identitas Pemohon",
+    "bukti_permohonan": "Bukti permohonan informasi",
+    "jawaban_permohonan": "Tanggapan PPID atas permohonan informasi",
+    "bukti_keberatan": "Bukti pengajuan keberatan",
+    "tanggapan_keberatan": "Tanggapan atasan PPID atas keberatan",
+    "surat_kuasa": "Surat kuasa",
+    "akta_badan_hukum": "Akta pendirian badan hukum",
+    "lainnya": "Dokumen pendukung lainnya",
+}
+
+
+def _lampiran_daring(s: Sengketa) -> tuple[str, ...]:
+    urutan = list(LAMPIRAN_DARING_ID)
+    berkas = sorted(
+        s.lampiran_portal.all(),
+        key=lambda b: (urutan.index(b.jenis) if b.jenis in urutan else 99, b.pk),
+    )
+    return tuple(
+        f"{LAMPIRAN_DARING_ID.get(b.jenis, b.jenis)}: {b.nama_asli} ({_ukuran(b.ukuran)})"
+        for b in berkas
+    )
+
+
+def _ukuran(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f} MB".replace(".", ",")
+    return f"{max(1, round(n / 1024))} KB"
+
+
 def konteks_tanda_terima(dok: Dokumen) -> KonteksTandaTerima:
     s, r = dok.sengketa, dok.riwayat
     pemohon = s.pemohon
@@ -236,7 +331,8 @@ def konteks_tanda_terima(dok: Dokumen) -> KonteksTandaTerima:
         kuasa=kuasa,
         termohon=s.termohon.nama,
         informasi_diminta=tuple(i.uraian for i in s.informasi_diminta.all()),
-        lampiran=tuple(KELENGKAPAN_ID.get(k, k) for k, ada in s.kelengkapan.items() if ada),
+        lampiran=tuple(KELENGKAPAN_ID.get(k, k) for k, ada in s.kelengkapan.items() if ada)
+        + _lampiran_daring(s),
         tanda_tangan=_ttd(dok, "Petugas Kepaniteraan", tanggal=s.tanggal_diterima),
     )
 
@@ -636,10 +732,38 @@ def konteks_mediasi_gagal(dok: Dokumen) -> KonteksMediasiGagal:
 # --- decisions that end a case, and letters of the registry ---
 
 
+AMAR_TIDAK_DITERIMA = "Menyatakan permohonan Pemohon tidak dapat diterima."
+
+
+def _sela_pelimpahan(dok: Dokumen) -> bool:
+    """The putusan sela of `limpahkan`: relative incompetence, the case goes elsewhere."""
+    return bool(dok.riwayat and dok.riwayat.transisi == "limpahkan")
+
+
+def _dasar_dan_amar_sela(dok: Dokumen) -> tuple[str, str, tuple[str, ...]]:
+    s = dok.sengketa
+    if not _sela_pelimpahan(dok):
+        dasar = DASAR_SELA_ID.get(s.dasar_putusan_sela, s.dasar_putusan_sela)
+        return dasar, s.catatan_putusan_sela, (AMAR_TIDAK_DITERIMA,)
+    tujuan = s.komisi_tujuan.nama if s.komisi_tujuan else "Komisi Informasi yang berwenang"
+    dasar = (
+        f"{s.komisi.nama} tidak berwenang secara relatif memeriksa dan memutus permohonan "
+        f"a quo, karena kewenangan tersebut ada pada {tujuan} (Pasal 27 ayat (2) sampai "
+        "dengan ayat (4) Undang-Undang Nomor 14 Tahun 2008)"
+    )
+    amar = (
+        f"Menyatakan {s.komisi.nama} tidak berwenang memeriksa dan memutus permohonan a quo.",
+        f"Melimpahkan permohonan a quo beserta berkasnya kepada {tujuan} untuk diperiksa dan "
+        "diputus sesuai dengan ketentuan peraturan perundang-undangan.",
+    )
+    return dasar, s.catatan_pemeriksaan_awal, amar
+
+
 def konteks_putusan_sela(dok: Dokumen) -> KonteksPutusanSela:
     s = dok.sengketa
     tanggal = s.tanggal_selesai or dok.riwayat.tanggal
     ketua, anggota, pp = _susunan(s)
+    dasar, catatan, amar = _dasar_dan_amar_sela(dok)
     return KonteksPutusanSela(
         kop=kop_surat(s.komisi),
         penanda=penanda(dok),
@@ -649,8 +773,9 @@ def konteks_putusan_sela(dok: Dokumen) -> KonteksPutusanSela:
         identitas_pemohon=_identitas(s.pemohon),
         identitas_termohon=_identitas(s.termohon),
         tanggal_registrasi=tanggal_tanpa_hari(s.tanggal_registrasi),
-        dasar=DASAR_SELA_ID.get(s.dasar_putusan_sela, s.dasar_putusan_sela),
-        catatan=s.catatan_putusan_sela,
+        dasar=dasar,
+        catatan=catatan,
+        amar=amar,
         tanggal_putusan=tanggal_terbilang(tanggal),
         ketua_majelis=ketua,
         anggota=anggota,

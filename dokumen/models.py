@@ -51,7 +51,25 @@ class StatusDokumen(models.TextChoices):
 class FormatDokumen(models.TextChoices):
     PDF = "pdf", "PDF"
     DOCX = "docx", "DOCX"
+    XLSX = "xlsx", "XLSX"  # the annual report's tables
 
+
+# dokumen.md: the decisions and minutes the majelis or registry sign on paper; the signed PDF
+# uploaded back becomes the issued version of record (dokumen.layanan.dokumen_unggah_tertanda).
+JENIS_TERTANDA = frozenset(
+    {
+        JenisDokumen.PUTUSAN,
+        JenisDokumen.PUTUSAN_SELA,
+        JenisDokumen.PUTUSAN_MEDIASI,
+        JenisDokumen.KESEPAKATAN_MEDIASI,
+        JenisDokumen.PENETAPAN_MAJELIS,
+        JenisDokumen.PENETAPAN_MEDIATOR,
+        JenisDokumen.PENETAPAN_PENCABUTAN,
+        JenisDokumen.PENETAPAN_GUGUR,
+        JenisDokumen.PENETAPAN_PELIMPAHAN,
+        JenisDokumen.BERITA_ACARA,
+    }
+)
 
 # Statuses that have a file of record (what verification and downloads can show).
 STATUS_TERBIT = (StatusDokumen.SIAP, StatusDokumen.DIGANTIKAN, StatusDokumen.DIBATALKAN)
@@ -81,7 +99,13 @@ class Dokumen(models.Model):
         verbose_name=_("commission"),
     )
     sengketa = models.ForeignKey(
-        "sengketa.Sengketa", models.PROTECT, related_name="dokumen", verbose_name=_("dispute")
+        "sengketa.Sengketa",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dokumen",
+        verbose_name=_("dispute"),
+        help_text=_("Empty for a document of the commission itself (the annual report)."),
     )
     sidang = models.ForeignKey(
         "sengketa.Sidang",
@@ -143,6 +167,9 @@ class Dokumen(models.Model):
     galat = models.TextField(_("last error"), blank=True)
     percobaan = models.PositiveSmallIntegerField(_("attempts"), default=0)
     dibuat_pada = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The file is the signed paper uploaded back (stamped with this version's code), not a
+    # rendering: who uploaded it and when are `diterbitkan_oleh` and `diterbitkan_pada`.
+    tertanda = models.BooleanField(_("signed copy uploaded"), default=False)
 
     class Meta:
         verbose_name = _("document")
@@ -182,6 +209,11 @@ class Dokumen(models.Model):
         return self.status in STATUS_TERBIT
 
     @property
+    def boleh_tertanda(self) -> bool:
+        """A signed copy of this issued document may be uploaded as the version of record."""
+        return self.jenis in JENIS_TERTANDA and self.status == StatusDokumen.SIAP
+
+    @property
     def nama_berkas(self) -> str:
         """A safe download name: ASCII letters, digits, dashes only."""
         dasar = f"{self.jenis}-{self.nomor or self.kode_verifikasi}-v{self.versi}"
@@ -191,3 +223,134 @@ class Dokumen(models.Model):
 
 def kunci_dokumen(sengketa_id: int, jenis: str, subjek: str, versi: int, fmt: str) -> str:
     return f"{sengketa_id}:{jenis}:{subjek}:{versi}:{fmt}"
+
+
+# --- publication in the ruling directory (dokumen.md "Publication") ---
+
+
+class HasilPublikasi(models.TextChoices):
+    """How the published decision ended the case: the directory's "outcome" filter."""
+
+    DIKABULKAN_SELURUHNYA = "dikabulkan_seluruhnya", _("Granted in full")
+    DIKABULKAN_SEBAGIAN = "dikabulkan_sebagian", _("Granted in part")
+    DITOLAK = "ditolak", _("Rejected")
+    MEDIASI = "mediasi", _("Settled by mediation")
+    TIDAK_DITERIMA = "tidak_diterima", _("Inadmissible")
+    DICABUT = "dicabut", _("Withdrawn")
+    GUGUR = "gugur", _("Lapsed")
+    DILIMPAHKAN = "dilimpahkan", _("Transferred")
+
+
+def lokasi_publikasi(publikasi: "Publikasi", nama: str) -> str:
+    tahun = publikasi.diterbitkan_pada.year
+    return f"publikasi/{publikasi.komisi.kode}/{tahun}/{nama}"
+
+
+class PublikasiSudahTerbit(Exception):
+    """A published rendition's file or hash was about to change, or it was to be deleted."""
+
+
+class Publikasi(models.Model):
+    """The redacted rendition of one issued decision, published in the public directory.
+
+    A separate file with its own hash and verification code, rendered again from the
+    document's context with the masking map applied (never an edited PDF). Published once
+    and never changed; a withdrawal keeps the row (history) and only takes it off the
+    directory. At most one publication of a document is live at a time."""
+
+    dokumen = models.ForeignKey(
+        Dokumen, models.PROTECT, related_name="publikasi", verbose_name=_("source document")
+    )
+    # Copied from the source for the directory's search (the public never joins the case).
+    komisi = models.ForeignKey(
+        "sengketa.KomisiInformasi",
+        models.PROTECT,
+        related_name="publikasi",
+        verbose_name=_("commission"),
+    )
+    sengketa = models.ForeignKey(
+        "sengketa.Sengketa", models.PROTECT, related_name="publikasi", verbose_name=_("dispute")
+    )
+    jenis = models.CharField(_("type"), max_length=40, choices=JenisDokumen.choices)
+    nomor = models.CharField(_("number"), max_length=120, blank=True)
+    nomor_register = models.CharField(_("register number"), max_length=120, blank=True)
+    termohon = models.CharField(_("respondent"), max_length=250)
+    tanggal_putusan = models.DateField(_("decision date"))
+    hasil = models.CharField(_("outcome"), max_length=25, choices=HasilPublikasi.choices)
+
+    berkas = models.FileField(_("file"), upload_to=lokasi_publikasi, max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    kode_verifikasi = models.CharField(
+        _("verification code"), max_length=16, unique=True, default=kode_verifikasi_baru
+    )
+    # [{"asli": ..., "samaran": ..., "keterangan": ...}]: back office only, never shown
+    # on a public page (it holds the very names it hides).
+    samaran = models.JSONField(_("masking map"), default=list, blank=True)
+    tanpa_informasi_dikecualikan = models.BooleanField(
+        _("confirmed that no excepted information is included"), default=False
+    )
+    ditinjau_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    diterbitkan_pada = models.DateTimeField(_("published at"))
+    ditarik_pada = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    ditarik_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    alasan_penarikan = models.TextField(_("reason for withdrawal"), blank=True)
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-tanggal_putusan", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dokumen"],
+                condition=models.Q(ditarik_pada__isnull=True),
+                name="publikasi_satu_aktif_per_dokumen",
+            ),
+            # UU 14/2008 Pasal 17: nothing is published without the reviewer's confirmation.
+            models.CheckConstraint(
+                condition=models.Q(tanpa_informasi_dikecualikan=True),
+                name="publikasi_dikonfirmasi",
+            ),
+        ]
+        indexes = [models.Index(fields=["komisi", "tanggal_putusan"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.nomor or self.nomor_register}"
+
+    def save(self, *args, **kwargs):
+        lama = getattr(self, "_tersimpan", None)
+        berkas_lama = getattr(lama["berkas"], "name", lama["berkas"]) if lama else None
+        if lama and (self.berkas.name != berkas_lama or self.sha256 != lama["sha256"]):
+            raise PublikasiSudahTerbit(self.kode_verifikasi)
+        super().save(*args, **kwargs)
+        self._tersimpan = {"berkas": self.berkas.name, "sha256": self.sha256}
+
+    def delete(self, *args, **kwargs):
+        raise PublikasiSudahTerbit(self.kode_verifikasi)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        obj = super().from_db(db, field_names, values)
+        obj._tersimpan = {k: obj.__dict__.get(k) for k in ("berkas", "sha256")}
+        return obj
+
+    @property
+    def aktif(self) -> bool:
+        return self.ditarik_pada is None
+
+    @property
+    def nama_berkas(self) -> str:
+        dasar = f"{self.jenis}-{self.nomor or self.nomor_register or self.kode_verifikasi}-publik"
+        aman = "".join(c if c.isascii() and c.isalnum() else "-" for c in dasar)
+        return f"{'-'.join(filter(None, aman.split('-')))}.pdf"

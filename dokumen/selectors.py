@@ -4,10 +4,13 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Q
+
 from sengketa.izin import grup_peran, komisi_pengguna
 from sengketa.peran import PERAN_STAF
 
-from .models import STATUS_TERBIT, Dokumen, JenisDokumen, StatusDokumen
+from .aturan_publikasi import STATUS_FINAL
+from .models import STATUS_TERBIT, Dokumen, JenisDokumen, Publikasi, StatusDokumen
 
 STATUS_PUBLIK = {
     StatusDokumen.SIAP: "valid",
@@ -49,6 +52,11 @@ class HasilVerifikasi:
     sha256: str
     diterbitkan_pada: datetime | None
     versi: int
+    # Set when the code or file is the published (redacted) rendition of a document: the
+    # other fields then describe that document, `kode` and `sha256` the rendition.
+    publikasi: bool = False
+    publikasi_id: int | None = None
+    ditarik_pada: datetime | None = None
 
 
 def _terbit():
@@ -68,7 +76,7 @@ def _hasil(dok: Dokumen) -> HasilVerifikasi:
         jenis_label=str(dok.get_jenis_display()),
         nomor=dok.nomor,
         komisi=dok.komisi.nama,
-        nomor_register=dok.sengketa.nomor_register,
+        nomor_register=dok.sengketa.nomor_register if dok.sengketa_id else "",
         sha256=dok.sha256,
         diterbitkan_pada=dok.diterbitkan_pada,
         versi=dok.versi,
@@ -80,8 +88,12 @@ def normalkan_kode(kode: str) -> str:
 
 
 def verifikasi_kode(kode: str) -> HasilVerifikasi | None:
-    dok = _terbit().filter(kode_verifikasi=normalkan_kode(kode)).first()
-    return _hasil(dok) if dok else None
+    kode = normalkan_kode(kode)
+    dok = _terbit().filter(kode_verifikasi=kode).first()
+    if dok:
+        return _hasil(dok)
+    pub = _publikasi().filter(kode_verifikasi=kode).first()
+    return _hasil_publikasi(pub) if pub else None
 
 
 def sha256_berkas(isi) -> str:
@@ -97,11 +109,61 @@ def sha256_berkas(isi) -> str:
 def verifikasi_berkas(isi, *, kode: str | None = None) -> HasilVerifikasi | None:
     """Byte for byte: the file's SHA-256 must be that of an issued document (of `kode`,
     when given). One changed byte gives None."""
-    qs = _terbit().filter(sha256=sha256_berkas(isi))
+    sha = sha256_berkas(isi)
+    qs = _terbit().filter(sha256=sha)
+    pubs = _publikasi().filter(sha256=sha)
     if kode:
         qs = qs.filter(kode_verifikasi=normalkan_kode(kode))
+        pubs = pubs.filter(kode_verifikasi=normalkan_kode(kode))
     dok = qs.order_by("-id").first()
-    return _hasil(dok) if dok else None
+    if dok:
+        return _hasil(dok)
+    pub = pubs.order_by("-id").first()
+    return _hasil_publikasi(pub) if pub else None
+
+
+# --- the ruling directory (dokumen.md "Publication") ---
+
+
+def _publikasi():
+    return Publikasi.objects.select_related("komisi", "dokumen")
+
+
+def _hasil_publikasi(pub: Publikasi) -> HasilVerifikasi:
+    """A published rendition: valid while it is live and its document is of record; a
+    withdrawal or a superseded or cancelled source makes it invalid, and says so."""
+    dok = pub.dokumen
+    status = STATUS_PUBLIK.get(dok.status, "cancelled")
+    if not pub.aktif:
+        status = "cancelled"
+    return HasilVerifikasi(
+        valid=status == "valid",
+        status=status,
+        kode=pub.kode_verifikasi,
+        jenis=pub.jenis,
+        jenis_label=str(pub.get_jenis_display()),
+        nomor=pub.nomor,
+        komisi=pub.komisi.nama,
+        nomor_register=pub.nomor_register,
+        sha256=pub.sha256,
+        diterbitkan_pada=pub.diterbitkan_pada,
+        versi=dok.versi,
+        publikasi=True,
+        publikasi_id=pub.pk if status == "valid" else None,
+        ditarik_pada=pub.ditarik_pada,
+    )
+
+
+def publikasi_aktif():
+    """The only publications any public URL may reach: live (not withdrawn), of a document
+    still of record (`siap`: not superseded, not cancelled by a correction), in a case that
+    still stands where the decision put it. Every public page starts from this queryset."""
+    final = Q()
+    for jenis, status in STATUS_FINAL.items():
+        final |= Q(jenis=jenis, sengketa__status__in=status)
+    return Publikasi.objects.filter(
+        final, ditarik_pada__isnull=True, dokumen__status=StatusDokumen.SIAP
+    ).select_related("komisi")
 
 
 def adalah_staf(pengguna, komisi_id: int) -> bool:
@@ -119,9 +181,17 @@ def _mewakili(pengguna, pihak) -> bool:
         return True
     if any(k.aktif and k.pengguna_id == pengguna.pk for k in pihak.kuasa.all()):
         return True
-    return (
-        bool(pihak.badan_publik_id) and pihak.badan_publik.petugas.filter(pk=pengguna.pk).exists()
-    )
+    return bool(pihak.badan_publik_id) and pihak.badan_publik_id in _badan_publik_petugas(pengguna)
+
+
+def _badan_publik_petugas(pengguna) -> frozenset[int]:
+    """The public bodies this account is a PPID officer of, read once per user object (a page
+    listing many documents asks for each of them)."""
+    ids = getattr(pengguna, "_badan_publik_petugas", None)
+    if ids is None:
+        ids = frozenset(pengguna.badan_publik_ditangani.values_list("pk", flat=True))
+        pengguna._badan_publik_petugas = ids
+    return ids
 
 
 def boleh_unduh(pengguna, dok: Dokumen) -> bool:

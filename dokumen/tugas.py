@@ -4,21 +4,33 @@ Delivery is at least once (django-q2): a task for a row that is already issued (
 cancelled meanwhile) does nothing, and the row is identified by its id, so a retry can never
 make a second document. A failure is recorded on the row and not raised: the legal act that
 triggered it is already committed and must stay so; the case page offers a retry.
+
+A task can also be lost: a worker killed (SIGKILL, out of memory, a power cut) holds the tasks
+it had pulled, and the Redis broker never hands those out again (the ORM broker does, after
+Q_CLUSTER["retry"] seconds); Redis restarted without persistence, or unreachable when the
+step committed, loses queued ones. `antre_ulang_tertunda` is the safety net (issue 8): a
+schedule (`manage.py pasang_jadwal`) queues again every document still pending after some
+minutes; a duplicate delivery of a document that was merely slow does nothing.
 """
 
 import hashlib
 import logging
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
 from .konteks import konteks
-from .models import STATUS_BELUM_TERBIT, Dokumen, StatusDokumen
+from .models import STATUS_BELUM_TERBIT, Dokumen, JenisDokumen, StatusDokumen
 from .render import render
 
 log = logging.getLogger(__name__)
 GALAT_MAKS = 4000
+TUGAS = "dokumen.tugas.buat_dokumen"
+# Pending longer than this (minutes) means the task was lost: far above a normal wait.
+TERTUNDA_MENIT = 10
+TERTUNDA_MAKS = 1000  # per run: a large backlog is queued again over several runs
 
 
 def _muat(dokumen_id: int) -> Dokumen:
@@ -39,12 +51,21 @@ def buat_dokumen(dokumen_id: int) -> str:
     if dok.status not in STATUS_BELUM_TERBIT:
         return dok.status
     try:
-        isi = render(dok.jenis, dok.format, konteks(dok))
+        isi = _isi(dok)
     except Exception as exc:  # any bug or bad data: record it, keep the case untouched
         log.exception("dokumen %s gagal dibuat", dokumen_id)
         _catat_gagal(dokumen_id, exc)
         return StatusDokumen.GAGAL
     return _simpan(dokumen_id, isi)
+
+
+def _isi(dok: Dokumen) -> bytes:
+    if dok.jenis == JenisDokumen.LAPORAN_TAHUNAN:
+        # The annual report belongs to no case: it is built from the statistics.
+        from .laporan import laporan_isi
+
+        return laporan_isi(dok)
+    return render(dok.jenis, dok.format, konteks(dok))
 
 
 def _catat_gagal(dokumen_id: int, exc: Exception) -> None:
@@ -71,9 +92,9 @@ def _simpan(dokumen_id: int, isi: bytes) -> str:
         dok.percobaan += 1
         dok.diterbitkan_pada = timezone.now()
         dok.sha256 = hashlib.sha256(isi).hexdigest()
-        dok.berkas.save(
-            f"{dok.kode_verifikasi}-{dok.jenis}.{dok.format}", ContentFile(isi), save=False
-        )
+        nama = f"{dok.kode_verifikasi}-{dok.jenis}.{dok.format}"
+        _buang_sisa(dok, nama)
+        dok.berkas.save(nama, ContentFile(isi), save=False)
         dok.status = StatusDokumen.SIAP
         dok.galat = ""
         dok.save()
@@ -82,11 +103,45 @@ def _simpan(dokumen_id: int, isi: bytes) -> str:
     return StatusDokumen.SIAP
 
 
+def _buang_sisa(dok: Dokumen, nama: str) -> None:
+    """A file already at this row's name is the leftover of an attempt killed between writing
+    it and committing (this row is locked and not issued, so nobody else writes it): remove it,
+    or the storage would give the new file another name and leave an orphan behind."""
+    jalur = dok.berkas.field.generate_filename(dok, nama)
+    if dok.berkas.storage.exists(jalur):
+        log.warning("dokumen %s: sisa berkas percobaan terputus dihapus: %s", dok.pk, jalur)
+        dok.berkas.storage.delete(jalur)
+
+
+def antre_ulang_tertunda(menit: int = TERTUNDA_MENIT) -> int:
+    """Queue again the documents pending for more than `menit` minutes (their task was lost).
+    Run by a django-q2 schedule every few minutes; returns how many were queued."""
+    from django_q.tasks import async_task
+
+    batas = timezone.now() - timedelta(minutes=menit)
+    ids = list(
+        Dokumen.objects.filter(status=StatusDokumen.MENUNGGU, dibuat_pada__lte=batas)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:TERTUNDA_MAKS]
+    )
+    for pk in ids:
+        async_task(TUGAS, pk, group="dokumen")
+    if ids:
+        log.warning("%d dokumen tertunda diantrekan ulang", len(ids))
+    return len(ids)
+
+
 def _gantikan_versi_lama(dok: Dokumen) -> None:
+    from .layanan import publikasi_tarik_digantikan
+
     awalan = dok.kunci.rsplit(":", 2)[0]  # "<sengketa>:<jenis>:<subject>"
-    Dokumen.objects.filter(
-        kunci__startswith=f"{awalan}:",
-        format=dok.format,
-        versi__lt=dok.versi,
-        status=StatusDokumen.SIAP,
-    ).update(status=StatusDokumen.DIGANTIKAN)
+    lama = list(
+        Dokumen.objects.filter(
+            kunci__startswith=f"{awalan}:",
+            format=dok.format,
+            versi__lt=dok.versi,
+            status=StatusDokumen.SIAP,
+        ).values_list("pk", flat=True)
+    )
+    Dokumen.objects.filter(pk__in=lama).update(status=StatusDokumen.DIGANTIKAN)
+    publikasi_tarik_digantikan(lama, pengganti=dok)

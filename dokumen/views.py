@@ -1,9 +1,11 @@
 """Public verification (no login) and the authorising download."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
+
+from api.batas import LINGKUP_VERIFIKASI, LINGKUP_VERIFIKASI_BERKAS, batasi_halaman
 
 from .models import Dokumen
 from .selectors import boleh_unduh, normalkan_kode, verifikasi_berkas, verifikasi_kode
@@ -11,6 +13,7 @@ from .selectors import boleh_unduh, normalkan_kode, verifikasi_berkas, verifikas
 MIME = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 UNGGAH_MAKS = 25 * 1024 * 1024
 
@@ -25,6 +28,8 @@ def _cek_unggahan(request, kode: str | None = None):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@batasi_halaman(LINGKUP_VERIFIKASI)  # the API's limits, shared counters
+@batasi_halaman(LINGKUP_VERIFIKASI_BERKAS, metode=("POST",))
 def verifikasi(request, kode: str):
     hasil = verifikasi_kode(kode)
     diperiksa, cocok = _cek_unggahan(request, kode) if hasil else (False, None)
@@ -38,7 +43,12 @@ def verifikasi(request, kode: str):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@batasi_halaman(LINGKUP_VERIFIKASI_BERKAS, metode=("POST",))
 def verifikasi_unggah(request):
+    # The form "type the code printed on the page" sends ?kode=...: the code's own page.
+    kode = normalkan_kode(request.GET.get("kode", ""))
+    if request.method == "GET" and kode.isalnum():
+        return redirect("dokumen:verifikasi", kode=kode)
     diperiksa, cocok = _cek_unggahan(request)
     return render(
         request,

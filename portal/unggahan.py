@@ -294,7 +294,7 @@ def terlalu_besar(nama: str, maks: int, ukuran: int | None = None) -> UnggahanDi
 # -- PDF and DOCX -----------------------------------------------------------------------
 
 
-def _periksa_pdf(berkas, nama: str, ukuran: int) -> None:
+def periksa_pdf(berkas, nama: str, ukuran: int) -> None:
     # A PDF ends with %%EOF (readers tolerate some trailing bytes): a cut-off upload does not.
     ekor = _baca(berkas, max(0, ukuran - 2048))
     if b"%%EOF" not in ekor:
@@ -399,7 +399,7 @@ def periksa_berkas(berkas, *, jenis: str, terpakai: int = 0, jumlah: int = 0) ->
         raise _tolak_format(jenis_berkas, nama, jenis)
     catatan = ""
     if jenis_berkas == PDF:
-        _periksa_pdf(berkas, nama, ukuran)
+        periksa_pdf(berkas, nama, ukuran)
     elif jenis_berkas == DOCX:
         _periksa_docx(berkas, nama)
     sha256, terenkripsi = _sha256_dan_cari(berkas, b"/Encrypt" if jenis_berkas == PDF else None)

@@ -315,6 +315,8 @@ def test_putusan_yang_dikoreksi_tidak_final_lagi(
         (S.SELESAI_MEDIASI, "putusan_mediasi", "mediasi"),
         (S.GUGUR, "penetapan_gugur", "gugur"),
         (S.TIDAK_DITERIMA, "putusan_sela", "tidak_diterima"),
+        (S.DILIMPAHKAN, "putusan_sela", "dilimpahkan"),
+        (S.DILIMPAHKAN, "penetapan_pelimpahan", "dilimpahkan"),
     ],
 )
 def test_putusan_lain_dan_penetapan_diterbitkan(bangun, persona, status, jenis, hasil):

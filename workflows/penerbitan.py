@@ -5,16 +5,16 @@ Runs after the step committed (workflows.kait); it only creates the pending docu
 touches the case. `koreksi` marks what the undone step issued as `dibatalkan`.
 """
 
-from datetime import date
-
 from dokumen.layanan import dokumen_batalkan_untuk_riwayat, dokumen_siapkan
 from dokumen.models import JenisDokumen as J
-from sengketa.models import Panggilan, RiwayatStatus, Sengketa, SeriNomor, Sidang
+from sengketa.models import Panggilan, RiwayatStatus, Sengketa, Sidang
 from sengketa.penomoran import (
-    format_nomor,
+    SERI_SURAT,
+    TEMPLATE_PENETAPAN_BAWAAN,
+    nomor_penetapan_baru,
     nomor_putusan,
     nomor_surat_baru,
-    urutan_berikutnya,
+    nomor_tanda_terima,
 )
 
 from .kait import Peristiwa, daftarkan
@@ -33,7 +33,9 @@ DOKUMEN_LANGKAH = {
     "putusan_sela": (J.PUTUSAN_SELA,),
     "cabut": (J.PENETAPAN_PENCABUTAN, J.AKTA_PEMBATALAN_REGISTRASI),
     "gugurkan": (J.PENETAPAN_GUGUR,),
-    "limpahkan": (J.PENETAPAN_PELIMPAHAN,),
+    # dokumen.md: the majelis' finding that it lacks (relative) competence is a putusan sela,
+    # and the transfer itself a penetapan.
+    "limpahkan": (J.PUTUSAN_SELA, J.PENETAPAN_PELIMPAHAN),
 }
 # Issued only when the case had a register number (a withdrawal before registration
 # strikes nothing out).
@@ -55,23 +57,20 @@ PENETAPAN = {
     J.PENETAPAN_PELIMPAHAN,
 }
 LANGKAH_SIDANG = ("jadwalkan_sidang", "tunda_sidang", "pindahkan_sidang")
-# Decrees have their own series (spec §6); the commission has no template for it yet.
-TEMPLATE_PENETAPAN = "{seq:03}/PEN/{kode}/{bulan_romawi}/{tahun}"
-
-
-def nomor_penetapan(komisi, tanggal: date) -> str:
-    seq = urutan_berikutnya(komisi, SeriNomor.PENETAPAN, tanggal.year)
-    return format_nomor(TEMPLATE_PENETAPAN, seq=seq, tanggal=tanggal, kode=komisi.kode)
+# The bulk data generator (benchmarks/generator.py) numbers decrees like a commission whose
+# letter template has no {seri}.
+TEMPLATE_PENETAPAN = TEMPLATE_PENETAPAN_BAWAAN
 
 
 def _nomor(jenis: str, sengketa: Sengketa, riwayat: RiwayatStatus):
-    """The document's number, drawn only when the document is new."""
+    """The document's number (every template and counter is in sengketa.penomoran), drawn
+    only when the document is new."""
     if jenis == J.AKTA_REGISTRASI:
         return sengketa.nomor_register
     if jenis == J.TANDA_TERIMA:
-        return f"TT-{sengketa.pk:05d}/{sengketa.komisi.kode}/{sengketa.tanggal_diterima.year}"
+        return nomor_tanda_terima(sengketa)
     if jenis in PENETAPAN:
-        return lambda: nomor_penetapan(sengketa.komisi, riwayat.tanggal)
+        return lambda: nomor_penetapan_baru(sengketa.komisi, riwayat.tanggal)
     if jenis in (J.PUTUSAN, J.SALINAN_PUTUSAN):
         return sengketa.nomor_putusan
     if jenis in (J.PUTUSAN_MEDIASI, J.PUTUSAN_SELA):
@@ -83,7 +82,7 @@ def _nomor(jenis: str, sengketa: Sengketa, riwayat: RiwayatStatus):
         J.AKTA_PEMBATALAN_REGISTRASI,
     ):
         return sengketa.nomor_register
-    return lambda: nomor_surat_baru(sengketa.komisi, riwayat.tanggal)
+    return lambda: nomor_surat_baru(sengketa.komisi, riwayat.tanggal, seri=SERI_SURAT)
 
 
 def _terbitkan_langkah(p: Peristiwa) -> None:

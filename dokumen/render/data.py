@@ -18,6 +18,9 @@ class KopSurat:
     situs_web: str = ""
     kota: str = ""
     ukuran_kertas: str = "A4"  # "A4" or "F4" (215 x 330 mm)
+    # The commission's logo as PNG bytes, already checked and scaled (dokumen.konteks), or
+    # b"" for none. One bytes object per commission: its hash is computed once.
+    logo: bytes = field(default=b"", repr=False)
 
     @property
     def kontak(self) -> str:
@@ -293,6 +296,9 @@ class KonteksPutusanSela:
     anggota: tuple[str, ...]
     panitera_pengganti: str
     tanda_tangan: tuple[TandaTangan, ...]
+    # The amar's points: "not admissible", or the lack of competence and the transfer
+    # (limpahkan) to the competent commission.
+    amar: tuple[str, ...] = ("Menyatakan permohonan Pemohon tidak dapat diterima.",)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import io
 
 import segno
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -65,6 +65,47 @@ def _garis_bawah(paragraf) -> None:
     pPr.append(bdr)
 
 
+def _teks_kop(wadah, p, kop: KopSurat) -> None:
+    """The commission's name, address and contacts, centred, from paragraph `p` on."""
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(bersihkan(kop.nama).upper())
+    run.bold, run.font.size, run.font.name = True, Pt(13), FONT_KOP
+    for teks in (kop.alamat, kop.kontak):
+        teks = bersihkan(teks).replace("\n", ", ")
+        if teks:
+            baris = wadah.add_paragraph()
+            baris.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            baris.paragraph_format.space_after = Pt(0)
+            r = baris.add_run(teks)
+            r.font.size, r.font.name = Pt(9), FONT_KOP
+
+
+def _kop_dengan_logo(kepala, kop: KopSurat, lebar) -> None:
+    """Logo left, text centred right of it: a borderless one-row table (Word has no other
+    way to put them side by side without floating shapes), then the double rule."""
+    tabel = kepala.add_table(rows=1, cols=2, width=lebar)
+    tabel.autofit = False
+    lebar_logo = Cm(2.6)
+    for kolom, w in zip(tabel.columns, (lebar_logo, lebar - lebar_logo), strict=True):
+        kolom.width = w
+    sel_logo, sel_teks = tabel.rows[0].cells
+    sel_logo.width, sel_teks.width = lebar_logo, lebar - lebar_logo
+    sel_logo.vertical_alignment = sel_teks.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    gambar = sel_logo.paragraphs[0]
+    gambar.paragraph_format.space_after = Pt(0)
+    # PNG header: width and height at bytes 16-24. The logo fits 19 mm high, 24 mm wide.
+    lebar_px, tinggi_px = int.from_bytes(kop.logo[16:20]), int.from_bytes(kop.logo[20:24])
+    tinggi = min(Mm(19), int(Mm(24) * tinggi_px / max(lebar_px, 1)))
+    gambar.add_run().add_picture(io.BytesIO(kop.logo), height=tinggi)
+    _teks_kop(sel_teks, sel_teks.paragraphs[0], kop)
+    # The header's own first paragraph comes before the table: it carries the rule instead.
+    pertama = kepala.paragraphs[0]
+    pertama._p.getparent().remove(pertama._p)
+    kepala._element.append(pertama._p)
+    pertama.paragraph_format.space_after = Pt(0)
+    pertama.paragraph_format.line_spacing = Pt(4)
+
+
 @functools.lru_cache(maxsize=16)
 def dokumen_dasar(kop: KopSurat) -> bytes:
     doc = Document()
@@ -79,18 +120,10 @@ def dokumen_dasar(kop: KopSurat) -> bytes:
     normal.paragraph_format.line_spacing = 1.15
 
     kepala = bagian.header
-    p = kepala.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = p.add_run(bersihkan(kop.nama).upper())
-    run.bold, run.font.size, run.font.name = True, Pt(13), FONT_KOP
-    for teks in (kop.alamat, kop.kontak):
-        teks = bersihkan(teks).replace("\n", ", ")
-        if teks:
-            baris = kepala.add_paragraph()
-            baris.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            baris.paragraph_format.space_after = Pt(0)
-            r = baris.add_run(teks)
-            r.font.size, r.font.name = Pt(9), FONT_KOP
+    if kop.logo:
+        _kop_dengan_logo(kepala, kop, bagian.page_width - bagian.left_margin - bagian.right_margin)
+    else:
+        _teks_kop(kepala, kepala.paragraphs[0], kop)
     _garis_bawah(kepala.paragraphs[-1])
 
     kaki = bagian.footer.paragraphs[0]  # the verification mark goes here per letter

@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -38,6 +39,8 @@ SANS, SANS_TEBAL = "DejaVuSans", "DejaVuSans-Bold"
 UKURAN = {"A4": A4, "F4": (215 * mm, 330 * mm)}
 KIRI, KANAN, ATAS, BAWAH = 25 * mm, 20 * mm, 38 * mm, 32 * mm
 QR_SISI = 20 * mm
+LOGO_LEBAR_MAKS = 30 * mm
+LOGO_JARAK = 4 * mm  # between the logo and the letterhead's text
 # A fixed mask pattern: every mask is valid for decoders, and choosing the "best" one
 # (scoring all eight) was two thirds of segno's time per code.
 MASK_QR = 4
@@ -105,6 +108,12 @@ def gaya() -> dict[str, ParagraphStyle]:
     }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16)
+def gambar_logo(logo: bytes) -> ImageReader:
+    """One decoded image per logo (the PNG bytes are the commission's, cached upstream)."""
+    return ImageReader(io.BytesIO(logo))
+
+
 @functools.lru_cache(maxsize=256)
 def matriks_qr(url: str) -> tuple[tuple[int, int, int], ...]:
     """Dark runs (row, first column, length) of the QR symbol, so each run is one rectangle."""
@@ -137,7 +146,18 @@ class Hiasan:
         self.lebar, self.tinggi = ukuran
 
     def _kop(self, c: Canvas) -> None:
-        kop, tengah, y = self.naskah.kop, self.lebar / 2, self.tinggi - 14 * mm
+        kop, y = self.naskah.kop, self.tinggi - 14 * mm
+        atas = self.tinggi - 8 * mm  # the logo's top edge
+        logo = gambar_logo(kop.logo) if kop.logo else None
+        kiri = KIRI
+        if logo:
+            # The text is centred in the space right of the logo, as on printed kop surat.
+            lebar_px, tinggi_px = logo.getSize()
+            tinggi_logo = 19 * mm  # from 8 mm below the page's top to above the rule
+            lebar_logo = min(LOGO_LEBAR_MAKS, tinggi_logo * lebar_px / tinggi_px)
+            tinggi_logo = lebar_logo * tinggi_px / lebar_px
+            kiri = KIRI + lebar_logo + LOGO_JARAK
+        tengah, maks = (kiri + self.lebar - KANAN) / 2, self.lebar - KANAN - kiri
         # The letterhead uses the body's family: each embedded font costs a subset per file.
         baris = [
             (kop.nama.upper(), SERIF_TEBAL, 13),
@@ -148,13 +168,18 @@ class Hiasan:
             teks = bersihkan(teks).replace("\n", ", ")
             if not teks:
                 continue
-            maks = self.lebar - KIRI - KANAN
             while ukuran > 6 and pdfmetrics.stringWidth(teks, font, ukuran) > maks:
                 ukuran -= 0.5
             c.setFont(font, ukuran)
             c.drawCentredString(tengah, y, teks)
             y -= ukuran + 4
         y -= 1 * mm
+        if logo:
+            bawah = max(y + 1.5 * mm, atas - tinggi_logo)
+            c.drawImage(
+                logo, KIRI, bawah, lebar_logo, atas - bawah,
+                mask="auto", preserveAspectRatio=True, anchor="c",
+            )  # fmt: skip
         c.setLineWidth(1.5)
         c.line(KIRI, y, self.lebar - KANAN, y)
         c.setLineWidth(0.5)

@@ -499,6 +499,12 @@ class Putusan(Surat):
 
     def pengucapan(self, k: KonteksPutusan) -> list[Blok]:
         return [
+            # dokumen.md: "dissenting opinion if any"; the draft keeps its place.
+            _sub("Pendapat Berbeda (Dissenting Opinion)"),
+            Paragraf(
+                "[Diisi apabila terdapat Anggota Majelis Komisioner yang berbeda pendapat; "
+                "hapus bagian ini apabila tidak ada.] ..."
+            ),
             Paragraf(
                 f"Demikian diputuskan dalam Rapat Musyawarah Majelis Komisioner pada hari "
                 f"{k.tanggal_musyawarah} oleh {_majelis(k.ketua_majelis, k.anggota)}. "
@@ -506,7 +512,7 @@ class Putusan(Surat):
                 f"{k.tanggal_putusan} oleh Majelis Komisioner tersebut, didampingi oleh "
                 f"{k.panitera_pengganti} sebagai Panitera Pengganti, serta dihadiri oleh "
                 "para pihak."
-            )
+            ),
         ]
 
     def penutup(self, k: KonteksPutusan) -> list[Blok]:
@@ -568,6 +574,9 @@ class BeritaAcara(Surat):
             _sub("Jalannya sidang:"),
             Paragraf(k.ringkasan or "-"),
             _sub("Bukti yang diajukan dan penandaannya (P-1 dst., T-1 dst.):"),
+            Paragraf("-"),
+            # The system records no orders: the PP fills them in the DOCX before signing.
+            _sub("Perintah Majelis Komisioner:"),
             Paragraf("-"),
         ]
         if k.penundaan:
@@ -784,7 +793,7 @@ class PutusanSela(Surat):
             n2("Bahwa oleh karena itu pokok permohonan tidak perlu dipertimbangkan lebih lanjut."),
             _bagian("3. AMAR PUTUSAN"),
             Paragraf(AMAR_PEMBUKA, tebal=True, rata="left", spasi_sesudah=False),
-            n3("Menyatakan permohonan Pemohon tidak dapat diterima."),
+            *(n3(butir) for butir in k.amar),
             Paragraf(
                 f"Demikian diputuskan dan diucapkan dalam sidang terbuka untuk umum pada hari "
                 f"{k.tanggal_putusan} oleh {_majelis(k.ketua_majelis, k.anggota)}, didampingi "
