@@ -1,13 +1,17 @@
 """Rulings, minutes and mediation documents issued by their steps: the text read back from
 the PDF (pypdf) and the DOCX draft (python-docx) carries the spec's minimum contents."""
 
+import shutil
+import subprocess
+
 import pytest
+from pypdf import PdfReader
 
 from dokumen.format import angka_terbilang, tanggal_panjang, tanggal_terbilang
 from dokumen.models import Dokumen, StatusDokumen
 from sengketa.models import StatusSengketa as S
 from tests.kasus import MULAI
-from tests.test_dokumen_terbit import dok, teks_docx, teks_pdf
+from tests.test_dokumen_terbit import dok, isi, teks_docx, teks_pdf
 
 NAMA_JAHAT = 'Ñoño <img src=/etc/passwd> <a href="javascript:alert(1)">x</a> & "q"'
 
@@ -72,6 +76,8 @@ def test_putusan_pdf_dan_docx(diputus):
         # deliberation and reading dates spelled out
         tanggal_terbilang(s.tanggal_musyawarah),
         tanggal_terbilang(s.tanggal_putusan),
+        # the draft keeps a place for a dissenting opinion (dokumen.md "if any")
+        "Pendapat Berbeda (Dissenting Opinion)",
         # signature blocks
         nama(a.ketua_majelis),
         nama(a.anggota[0]),
@@ -132,6 +138,8 @@ def test_berita_acara_sidang(bangun):
             f"Termohon: {s.termohon.nama}",
             "Hadir",
             "Agenda sidang",
+            "Bukti yang diajukan dan penandaannya (P-1 dst., T-1 dst.)",
+            "Perintah Majelis Komisioner",
         ):
             assert w in teks, (fmt, w)
 
@@ -295,6 +303,36 @@ def test_penetapan_pelimpahan(bangun, persona):
         assert w in teks, w
 
 
+def test_limpahkan_juga_menerbitkan_putusan_sela(bangun, persona):
+    """dokumen.md: `putusan_sela` is issued by `putusan_sela` / `limpahkan`: the finding of
+    (relative) incompetence, with an amar that transfers rather than declares inadmissible."""
+    sk = bangun(S.DILIMPAHKAN)
+    s = sk.sengketa
+    semua_siap(s)
+    tujuan = s.komisi_tujuan.nama
+    sela, pelimpahan = dok(s, "putusan_sela"), dok(s, "penetapan_pelimpahan")
+    assert sela.riwayat_id == pelimpahan.riwayat_id  # one step, both decisions
+    assert sela.riwayat.transisi == "limpahkan"
+    assert sela.nomor == s.nomor_register  # KIP Kaltim: rulings reuse the register number
+    for fmt in ("pdf", "docx"):
+        d = dok(s, "putusan_sela", fmt)
+        teks = " ".join(teks_pdf(d)) if fmt == "pdf" else teks_docx(d)
+        for w in (
+            f"PUTUSAN SELA Nomor {d.nomor}",
+            s.nomor_register,
+            s.pemohon.nama,
+            s.termohon.nama,
+            "tidak berwenang secara relatif",
+            f"Menyatakan {s.komisi.nama} tidak berwenang memeriksa dan memutus",
+            f"Melimpahkan permohonan a quo beserta berkasnya kepada {tujuan}",
+            tanggal_terbilang(s.tanggal_selesai),
+            nama(sk.aktor.ketua_majelis),
+            nama(sk.aktor.pp),
+        ):
+            assert w in teks, (fmt, w)
+        assert "tidak dapat diterima" not in teks
+
+
 def test_pemberitahuan_tidak_diregistrasi(bangun):
     s = bangun(S.TIDAK_DIREGISTRASI).sengketa
     d = dok(s, "pemberitahuan_tidak_diregistrasi")
@@ -326,3 +364,46 @@ def test_salinan_permohonan_untuk_termohon(bangun):
         "huruf c: tidak ditanggapinya permintaan informasi",
     ):
         assert w in teks, w
+
+
+# --- every page of every kind of document carries a readable QR; rulings are the parties' ---
+
+
+@pytest.mark.skipif(
+    not (shutil.which("zbarimg") and shutil.which("pdftoppm")),
+    reason="butuh zbarimg (zbar-tools) dan pdftoppm (poppler-utils) untuk membaca QR",
+)
+def test_qr_setiap_halaman_setiap_jenis_dokumen(diputus, tmp_path):
+    """One document of each type a decided case holds (receipt, deed, copy of the
+    application, decree, summons, minutes, statement of failed mediation, ruling, copies):
+    every page's QR decodes to that document's own verification URL."""
+    s = diputus.sengketa
+    satu_per_jenis = {}
+    for d in Dokumen.objects.filter(sengketa=s, format="pdf").order_by("id"):
+        satu_per_jenis.setdefault(d.jenis, d)
+    assert len(satu_per_jenis) >= 9, sorted(satu_per_jenis)
+    for jenis, d in satu_per_jenis.items():
+        pdf = tmp_path / f"{jenis}.pdf"
+        pdf.write_bytes(isi(d))
+        subprocess.run(["pdftoppm", "-r", "110", "-png", pdf, tmp_path / jenis], check=True)
+        gambar = sorted(tmp_path.glob(f"{jenis}-*.png"))
+        assert len(gambar) == len(PdfReader(pdf).pages), jenis
+        for g in gambar:
+            kode = subprocess.run(
+                ["zbarimg", "-q", "--raw", g], capture_output=True, text=True, check=False
+            ).stdout.split()
+            assert kode == [f"https://sengketa.example.org/verifikasi/{d.kode_verifikasi}/"], (
+                jenis,
+                g.name,
+            )
+
+
+def test_putusan_hanya_untuk_para_pihak_perkaranya(diputus, persona, client):
+    putusan = dok(diputus.sengketa, "putusan")
+    client.force_login(persona.pemohon)
+    r = client.get(f"/dokumen/{putusan.pk}/unduh/")
+    assert r.status_code == 200 and b"".join(r.streaming_content) == isi(putusan)
+    client.force_login(persona.pihak_lain)  # not a party of this case
+    assert client.get(f"/dokumen/{putusan.pk}/unduh/").status_code == 404
+    client.logout()  # the public: only a published rendition, never the issued file
+    assert client.get(f"/dokumen/{putusan.pk}/unduh/").status_code == 404

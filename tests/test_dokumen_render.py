@@ -130,3 +130,65 @@ def test_format_per_jenis():
     assert FORMAT["tanda_terima"] == ("pdf",)
     with pytest.raises(ValueError):
         render("tanda_terima", "docx", None)
+
+
+# --- the commission's logo in the letterhead ---
+
+
+def png_logo() -> bytes:
+    from PIL import Image, ImageDraw
+
+    from dokumen.konteks import _png_logo
+
+    gambar = Image.new("RGBA", (400, 500), (0, 0, 0, 0))
+    ImageDraw.Draw(gambar).ellipse((10, 10, 390, 490), fill=(200, 30, 30, 255))
+    buf = io.BytesIO()
+    gambar.save(buf, "PNG")
+    return _png_logo(buf.getvalue())
+
+
+def dengan_logo(ctx, logo: bytes):
+    from dataclasses import replace
+
+    return replace(ctx, kop=replace(ctx.kop, logo=logo))
+
+
+def test_logo_di_kop_setiap_halaman_pdf():
+    agenda_panjang = "Pemeriksaan bukti surat dan keterangan saksi. " * 120
+    ctx = dengan_logo(panggilan(agenda=agenda_panjang), png_logo())
+    halaman = PdfReader(io.BytesIO(render("panggilan", "pdf", ctx))).pages
+    assert len(halaman) >= 2
+    for h in halaman:
+        assert len(h.images) == 1  # the logo, drawn once in the letterhead's form
+        assert "KOMISI INFORMASI PROVINSI KALIMANTAN TIMUR" in h.extract_text()
+    tanpa = PdfReader(io.BytesIO(render("panggilan", "pdf", panggilan()))).pages[0]
+    assert len(tanpa.images) == 0
+
+
+def test_logo_di_kop_docx():
+    doc = Document(io.BytesIO(render("panggilan", "docx", dengan_logo(panggilan(), png_logo()))))
+    kepala = doc.sections[0].header
+    assert "<pic:pic" in kepala._element.xml
+    sel_logo, sel_teks = kepala.tables[0].rows[0].cells
+    assert "<pic:pic" in sel_logo._element.xml
+    assert sel_teks.paragraphs[0].text == "KOMISI INFORMASI PROVINSI KALIMANTAN TIMUR"
+    assert any(p.content_type == "image/png" for p in kepala.part.package.parts)
+    # Without a logo the letterhead stays three centred paragraphs, no table, no picture.
+    kepala = Document(io.BytesIO(render("panggilan", "docx", panggilan()))).sections[0].header
+    assert not kepala.tables and "<pic:pic" not in kepala._element.xml
+
+
+def test_logo_diperkecil_dan_bom_ditolak():
+    from PIL import Image
+
+    from dokumen.konteks import LOGO_SISI_MAKS, _png_logo
+
+    with Image.open(io.BytesIO(png_logo())) as g:
+        assert max(g.size) <= LOGO_SISI_MAKS
+    # A header claiming 100 000 x 100 000 pixels is refused before anything is decoded.
+    buf = io.BytesIO()
+    Image.new("1", (8, 8)).save(buf, "PNG")
+    data = bytearray(buf.getvalue())
+    data[16:24] = (100_000).to_bytes(4, "big") * 2
+    with pytest.raises(Exception):  # noqa: B017 - Pillow's own error or ours: never a logo
+        _png_logo(bytes(data))

@@ -347,3 +347,47 @@ def test_nama_berbahaya_tercetak_apa_adanya(sinkron, persona, django_capture_on_
     d = dok(sk.sengketa, "tanda_terima")
     assert d.status == StatusDokumen.SIAP, d.galat
     assert nama in " ".join(teks_pdf(d))
+
+
+# --- the commission's logo ---
+
+
+@pytest.fixture
+def logo_bersih():
+    from dokumen import konteks
+
+    konteks._LOGO.clear()
+    yield
+    konteks._LOGO.clear()
+
+
+def test_logo_komisi_di_kop_dokumen(logo_bersih, sinkron, persona, bangun):
+    from django.core.files.base import ContentFile
+
+    from tests.test_dokumen_render import png_logo
+
+    persona.komisi.logo.save("logo.png", ContentFile(png_logo()))
+    s = bangun(S.TEREGISTRASI).sengketa
+    for d in Dokumen.objects.filter(sengketa=s, format="pdf"):
+        assert d.status == StatusDokumen.SIAP, d.galat
+        assert all(len(h.images) == 1 for h in PdfReader(io.BytesIO(isi(d))).pages)
+
+
+@pytest.mark.parametrize("rusak", ["isi_bukan_gambar", "berkas_hilang"])
+def test_logo_rusak_atau_hilang_tidak_menggagalkan_dokumen(
+    logo_bersih, sinkron, persona, bangun, caplog, rusak
+):
+    from django.core.files.base import ContentFile
+
+    komisi = persona.komisi
+    if rusak == "isi_bukan_gambar":
+        komisi.logo.save("logo.png", ContentFile(b"\x89PNG\r\n\x1a\nrusak" * 10))
+    else:
+        komisi.logo.name = "logo/tidak-ada.png"
+        komisi.save()
+    with caplog.at_level("WARNING", logger="dokumen.konteks"):
+        s = bangun(S.DITERIMA).sengketa
+    d = dok(s, "tanda_terima")
+    assert d.status == StatusDokumen.SIAP, d.galat
+    assert not PdfReader(io.BytesIO(isi(d))).pages[0].images
+    assert any("logo komisi" in r.getMessage() for r in caplog.records)
