@@ -2,16 +2,22 @@
 
 The services raise the typed errors of `sengketa.galat`; this module only translates them:
 400 `{"detail", "errors": {field: [messages]}}`, 401, 403, 404, 409 `{"detail", "status",
-"transisi"}` (plus `alasan` for unmet preconditions). Bad input never becomes a 500.
+"transisi"}` (plus `alasan` for unmet preconditions), 429 `{"detail"}` with `Retry-After`.
+Bad input never becomes a 500.
 """
 
+import math
 from collections.abc import Mapping
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from rest_framework import exceptions, status
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.views import APIView, exception_handler
@@ -25,6 +31,8 @@ from sengketa.galat import (
     TransisiTidakDiizinkan,
 )
 from sengketa.models import Sengketa
+
+from .batas import pesan_tunggu
 
 MEDAN_UMUM = api_settings.NON_FIELD_ERRORS_KEY
 
@@ -77,8 +85,32 @@ def _respons_409(exc: KesalahanProsedur, view) -> Response:
     return Response(body, status=status.HTTP_409_CONFLICT)
 
 
+def respons_429(tunggu: float | None) -> Response:
+    """Too many requests: when to come back, in words and in `Retry-After` (seconds)."""
+    detik = max(1, math.ceil(tunggu or 0))
+    respons = Response({"detail": pesan_tunggu(detik)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+    respons["Retry-After"] = str(detik)
+    return respons
+
+
+def _jenis(view) -> str:
+    """The media types this view reads ("application/json")."""
+    return ", ".join(p.media_type for p in getattr(view, "parser_classes", [JSONParser]))
+
+
 def tangani_galat(exc, context):
     view = context.get("view")
+    if isinstance(exc, exceptions.Throttled):
+        return respons_429(exc.wait)
+    if isinstance(exc, exceptions.AuthenticationFailed):
+        # DRF's token messages are not in Indonesian; one message covers them all.
+        exc.detail = exceptions.ErrorDetail(
+            str(_("The token is not valid, or its user is no longer active.")),
+            code=getattr(exc.detail, "code", "authentication_failed"),
+        )
+    if isinstance(exc, exceptions.MethodNotAllowed):
+        pesan = _("Method %(method)s is not allowed here.") % {"method": context["request"].method}
+        return Response({"detail": pesan}, status=status.HTTP_405_METHOD_NOT_ALLOWED)
     if isinstance(exc, ParameterTidakValid):
         return _respons_400(exc.galat)
     if isinstance(exc, TidakBerwenang):
@@ -92,18 +124,76 @@ def tangani_galat(exc, context):
         return _respons_400(galat)
     if isinstance(exc, exceptions.ValidationError):
         return _respons_400(ratakan(exc.detail))
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        # Bad input like any other (the contract's 400), saying what to send instead.
+        pesan = _("Send the request body as %(media_type)s.") % {"media_type": _jenis(view)}
+        return _respons_400({MEDAN_UMUM: [pesan]})
     if isinstance(exc, exceptions.ParseError):
-        return _respons_400({MEDAN_UMUM: [exc.detail]})
+        # DRF's detail is the parser's English (and Python's) wording.
+        pesan = _("The request body cannot be read: it is not valid %(media_type)s.") % {
+            "media_type": _jenis(view)
+        }
+        return _respons_400({MEDAN_UMUM: [pesan]})
     if isinstance(exc, ObjectDoesNotExist):
         exc = Http404()
     return exception_handler(exc, context)
 
 
+# -- the shapes above, for the OpenAPI schema ------------------------------------------
+
+
+class GalatSerializer(serializers.Serializer):
+    """401, 403, 404, 429."""
+
+    detail = serializers.CharField()
+
+
+class Galat400Serializer(GalatSerializer):
+    errors = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        help_text='{"field": ["message"]}; nested fields as "pemohon.nama", "anggota.1"',
+    )
+
+
+class AlasanGalatSerializer(serializers.Serializer):
+    kode = serializers.CharField()
+    pesan = serializers.CharField()
+
+
+class Galat409Serializer(GalatSerializer):
+    status = serializers.CharField(help_text="the case's current state code")
+    transisi = serializers.CharField(help_text="what was asked")
+    alasan = AlasanGalatSerializer(
+        many=True, required=False, help_text="the preconditions not met, when that is the cause"
+    )
+
+
+class JsonAman(JSONRenderer):
+    """JSON out, even when a lone UTF-16 surrogate sent by a client comes back in an error
+    (an unknown field's name): then the text is escaped (\\udXXX) instead of failing to
+    encode, which would be a 500."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        try:
+            return super().render(data, accepted_media_type, renderer_context)
+        except UnicodeEncodeError:
+            self.ensure_ascii = True
+            return super().render(data, accepted_media_type, renderer_context)
+
+
+class Halaman(PageNumberPagination):
+    invalid_page_message = _("This page does not exist.")
+
+
 class GalatApi:
     """Mixin for every API view: token first (so that a missing login is a 401 with
-    `WWW-Authenticate: Token`), session second, and the error mapping above."""
+    `WWW-Authenticate: Token`), session second, JSON bodies only (the contract's; a form
+    cannot carry the nested bodies, and another media type is a 400 saying so), and the
+    error mapping above."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
+    parser_classes = [JSONParser]
+    renderer_classes = [JsonAman, BrowsableAPIRenderer]
 
     def get_exception_handler(self):
         return tangani_galat

@@ -3,7 +3,10 @@ every rule of the procedure (date order, reasons, completeness, who may act) is 
 services' to check, and their ParameterTidakValid comes back as the same 400."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.authtoken.serializers import AuthTokenSerializer
 
 from sengketa.models import (
     Amar,
@@ -18,7 +21,10 @@ from sengketa.models import (
 )
 
 from .medan import (
+    PESAN_DAFTAR,
+    PESAN_TEKS,
     Ketat,
+    Teks,
     TeksAtauDaftar,
     WaktuBerzona,
     benar,
@@ -32,6 +38,16 @@ from .medan import (
 )
 
 JENIS_PEMOHON = ("perorangan", "badan_hukum", "kelompok_orang")
+
+
+class TokenMasuk(AuthTokenSerializer):
+    """DRF's login body with this API's text fields (their messages, and no NUL character
+    reaching the database)."""
+
+    username = teks(max_length=150, write_only=True)
+    password = Teks(max_length=1024, trim_whitespace=False, write_only=True,
+                    error_messages=PESAN_TEKS, style={"input_type": "password"})  # fmt: skip
+
 
 # -- cases -----------------------------------------------------------------------------
 
@@ -66,7 +82,7 @@ class PermohonanMasuk(Ketat):
     informasi_diminta = TeksAtauDaftar()
     tujuan_penggunaan = teks(wajib=False)
     petitum = teks(wajib=False)
-    alasan = serializers.ListField(child=teks(max_length=1))
+    alasan = daftar_teks(max_length=1, maks_butir=20)
     tanggal_permohonan_informasi = tgl()
     tanggal_tanggapan_ppid = tgl(wajib=False)
     tanggal_keberatan = tgl()
@@ -237,6 +253,78 @@ MASUKAN_TRANSISI: dict[str, type[TransisiMasuk]] = {
     "koreksi": KoreksiMasuk,
 }
 
+# One body per transition, as in design/api-v1.md: shown in the OpenAPI docs (and sent once
+# each by the schema tests).
+CONTOH_TRANSISI: dict[str, dict] = {
+    "minta_kelengkapan": {"kekurangan": ["bukti_keberatan"], "tanggal": "2024-03-06"},
+    "registrasi": {"tanggal": "2024-03-06"},
+    "tolak_registrasi": {"tanggal": "2024-03-18"},
+    "tetapkan_majelis": {
+        "ketua_majelis": "komisioner1",
+        "anggota": ["komisioner2", "komisioner3"],
+        "panitera_pengganti": "pp1",
+        "tanggal": "2024-03-08",
+    },
+    "catat_pemeriksaan_awal": {
+        "berwenang": True,
+        "legal_standing_pemohon": True,
+        "legal_standing_termohon": True,
+        "dalam_jangka_waktu": True,
+        "catatan": "",
+        "tanggal": "2024-03-19",
+    },
+    "mulai_mediasi": {
+        "mediator": "komisioner4",
+        "mediator_pembantu": None,
+        "persetujuan_para_pihak": True,
+        "tanggal": "2024-03-19",
+    },
+    "mulai_ajudikasi": {"mediasi_ditolak": False, "tanggal": "2024-03-19"},
+    "putusan_sela": {"dasar": "daluwarsa", "catatan": "", "tanggal": "2024-03-20"},
+    "limpahkan": {"komisi_tujuan": "KI-PUSAT", "tanggal": "2024-03-20"},
+    "perpanjang_mediasi": {"hari": 7, "persetujuan_para_pihak": True, "tanggal": "2024-04-02"},
+    "mediasi_berhasil": {
+        "kesepakatan": ["Termohon memberikan salinan kontrak", "Biaya salinan ditanggung pemohon"],
+        "jangka_waktu_pelaksanaan": 14,
+        "tanggal": "2024-03-27",
+    },
+    "mediasi_gagal": {
+        "sebab": "tidak_sepakat",
+        "kesepakatan_sebagian": "",
+        "tanggal": "2024-03-27",
+    },
+    "tutup_pemeriksaan": {"tanggal": "2024-04-22"},
+    "bacakan_putusan": {
+        "amar": "dikabulkan_sebagian",
+        "isi_amar": "Mengabulkan permohonan Pemohon untuk sebagian.",
+        "jangka_waktu_pelaksanaan": 14,
+        "tanggal_musyawarah": "2024-06-03",
+        "tanggal": "2024-06-10",
+    },
+    "catat_penerimaan_salinan": {"pihak": 8, "tanggal_diterima": "2024-06-12"},
+    "catat_keberatan": {
+        "pengadilan": "PTUN Samarinda",
+        "nomor_perkara": "12/G/KI/2024/PTUN.SMD",
+        "pihak": 8,
+        "tanggal": "2024-06-20",
+    },
+    "nyatakan_inkracht": {"tanggal": "2024-07-10"},
+    "catat_putusan_pengadilan": {
+        "pengadilan": "PTUN Samarinda",
+        "nomor": "12/G/KI/2024/PTUN.SMD",
+        "hasil": "Menguatkan putusan Komisi Informasi",
+        "final": True,
+        "tanggal": "2024-08-15",
+    },
+    "cabut": {
+        "tanggal_surat": "2024-03-11",
+        "alasan": "Informasi sudah diberikan",
+        "tanggal": "2024-03-11",
+    },
+    "gugurkan": {"tanggal": "2024-03-25"},
+    "koreksi": {"alasan": "Tanggal registrasi salah ketik", "tanggal": "2024-03-07"},
+}
+
 # -- hearings --------------------------------------------------------------------------
 
 
@@ -264,7 +352,7 @@ class KehadiranMasuk(Ketat):
 
 
 class SelesaiMasuk(Ketat):
-    kehadiran = KehadiranMasuk(many=True)
+    kehadiran = KehadiranMasuk(many=True, max_length=50, error_messages=PESAN_DAFTAR)
     ringkasan = teks(wajib=False)
 
 
@@ -304,11 +392,6 @@ class JadwalQuery(serializers.Serializer):
     sampai = tgl(required=False)
 
 
-class StatistikQuery(serializers.Serializer):
-    komisi = teks(max_length=30)
-    tahun = bilangan(minimum=TAHUN_MIN, maksimum=TAHUN_MAKS, required=False)
-
-
 # -- documents -------------------------------------------------------------------------
 
 UNGGAH_MAKS_MB = 20
@@ -319,9 +402,20 @@ def pesan_terlalu_besar() -> str:
     return _("The file is larger than %(maks)d MB.") % {"maks": UNGGAH_MAKS_MB}
 
 
+@extend_schema_field(OpenApiTypes.BINARY)
+class Berkas(serializers.FileField):
+    """An uploaded file. drf-spectacular would document it as a URI (what a FileField gives
+    in a response); in a request it is the file's bytes."""
+
+
 class VerifikasiBerkasMasuk(serializers.Serializer):
-    berkas = serializers.FileField(
-        allow_empty_file=False, help_text=f"the document file, at most {UNGGAH_MAKS_MB} MB"
+    berkas = Berkas(
+        allow_empty_file=False,
+        help_text=f"the document file, at most {UNGGAH_MAKS_MB} MB",
+        error_messages={
+            "invalid": _("Send the file itself (a multipart/form-data upload)."),
+            "no_name": _("Send the file itself (a multipart/form-data upload)."),
+        },
     )
 
     def validate_berkas(self, berkas):

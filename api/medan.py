@@ -8,14 +8,29 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-PESAN_TEKS = {"invalid": _("Enter text.")}
+# DRF's own wording for these is English even in its Indonesian catalogue.
+PESAN_TEKS = {
+    "invalid": _("Enter text."),
+    "surrogate": _("The text contains characters that are not valid Unicode."),
+}
 PESAN_TANGGAL = {"invalid": _("Enter a valid date (YYYY-MM-DD).")}
 PESAN_BOOL = {"invalid": _("Enter true or false.")}
-PESAN_BILANGAN = {"invalid": _("Enter a whole number.")}
+PESAN_BILANGAN = {
+    "invalid": _("Enter a whole number."),
+    "max_string_length": _("Enter a whole number."),
+}
+PESAN_DAFTAR = {
+    "not_a_list": _("Enter a list."),
+    "empty": _("Enter at least one item."),
+    "min_length": _("Enter at least {min_length} items."),
+    "max_length": _("Enter at most {max_length} items."),
+}
 
 
 class Ketat(serializers.Serializer):
     """A body with a field the contract does not know is refused, not silently ignored."""
+
+    default_error_messages = {"invalid": _("Enter an object of named fields.")}
 
     def to_internal_value(self, data):
         if isinstance(data, Mapping):
@@ -31,6 +46,9 @@ class Teks(serializers.CharField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        # Checked here, before DRF's validator with its English message.
+        if any("\ud800" <= c <= "\udfff" for c in data):
+            self.fail("surrogate")
         return super().to_internal_value(data)
 
 
@@ -63,7 +81,9 @@ def id_baris(**kw) -> serializers.IntegerField:
 
 
 def daftar_teks(*, max_length: int = 2000, maks_butir: int = 100, **kw) -> serializers.ListField:
-    return serializers.ListField(child=teks(max_length=max_length), max_length=maks_butir, **kw)
+    return serializers.ListField(
+        child=teks(max_length=max_length), max_length=maks_butir, error_messages=PESAN_DAFTAR, **kw
+    )
 
 
 @extend_schema_field({"type": "string", "format": "date-time"})
@@ -71,7 +91,12 @@ class WaktuBerzona(serializers.DateTimeField):
     """ISO 8601 with its offset ("2024-03-20T09:00:00+08:00"); a naive time is refused,
     since a hearing's time means nothing without its zone."""
 
-    default_error_messages = {"naive": _("Enter a date and time with its time zone.")}
+    default_error_messages = {
+        "naive": _("Enter a date and time with its time zone."),
+        "make_aware": _("Enter a date and time with its time zone."),
+        "overflow": _("The date and time is out of range."),
+        "date": _("Enter a date and time, not only a date."),
+    }
 
     def to_internal_value(self, value):
         if isinstance(value, str):
@@ -90,7 +115,11 @@ class WaktuBerzona(serializers.DateTimeField):
 class TeksAtauDaftar(serializers.Field):
     """One text, or a list of texts (the requested information: one item or several)."""
 
-    default_error_messages = {"invalid": _("Enter text.")}
+    default_error_messages = {
+        "invalid": _("Enter text."),
+        "surrogate": PESAN_TEKS["surrogate"],
+        "null": _("Null characters are not allowed."),
+    }
 
     def __init__(self, *, max_length: int = 2000, maks_butir: int = 100, **kw):
         self.max_length, self.maks_butir = max_length, maks_butir
@@ -104,6 +133,10 @@ class TeksAtauDaftar(serializers.Field):
             raise serializers.ValidationError(
                 _("At most %(maks)d characters.") % {"maks": self.max_length}
             )
+        if any("\ud800" <= c <= "\udfff" for x in daftar for c in x):
+            self.fail("surrogate")
+        if any("\x00" in x for x in daftar):
+            self.fail("null")
         return [x.strip() for x in daftar]
 
     def to_representation(self, value):

@@ -11,13 +11,7 @@ from rest_framework import serializers
 from dokumen.models import StatusDokumen
 from sengketa import aturan
 from sengketa.kalender import Kalender
-from sengketa.models import (
-    Amar,
-    DasarPutusanSela,
-    JenisPemohon,
-    KategoriBadanPublik,
-    PeranPenugasan,
-)
+from sengketa.models import PeranPenugasan
 from sengketa.selectors import transisi_tersedia
 from sengketa.waktu import zona
 
@@ -394,88 +388,3 @@ class LiburSerializer(serializers.Serializer):
     def get_berlaku(self, obj):
         komisi = self.context.get("komisi")
         return not (obj.jenis == "cuti_bersama" and komisi and not komisi.cuti_bersama_libur)
-
-
-# -- statistics (domain/statistik.md) ---------------------------------------------------
-
-
-class StatRegisterSerializer(serializers.Serializer):
-    """Table 1. sisa_tahun_lalu + diregistrasi - selesai == sisa_tahun_berikut."""
-
-    sisa_tahun_lalu = serializers.IntegerField(
-        help_text="registered before the year, not finished before it"
-    )
-    diterima = serializers.IntegerField(help_text="applications received in the year")
-    diregistrasi = serializers.IntegerField(help_text="registered in the year")
-    tidak_diregistrasi = serializers.IntegerField(help_text="refused registration in the year")
-    selesai = serializers.IntegerField(help_text="registered cases whose final act is in the year")
-    sisa_tahun_berikut = serializers.IntegerField(help_text="registered, still open at year end")
-
-
-class StatRincianSelesaiSerializer(serializers.Serializer):
-    status = serializers.CharField()
-    amar = serializers.CharField()
-    jumlah = serializers.IntegerField()
-
-
-class StatSelesaiSerializer(serializers.Serializer):
-    """Table 2: the cases finished in the year (table 1 `selesai`) by path and outcome."""
-
-    putusan_mediasi = serializers.IntegerField()
-    ajudikasi = serializers.DictField(
-        child=serializers.IntegerField(), help_text="by amar: " + ", ".join(Amar.values)
-    )
-    putusan_sela = serializers.DictField(
-        child=serializers.IntegerField(),
-        help_text="by ground: " + ", ".join(DasarPutusanSela.values),
-    )
-    gugur = serializers.IntegerField()
-    dicabut = serializers.IntegerField()
-    dilimpahkan = serializers.IntegerField()
-    jumlah = serializers.IntegerField()
-    rincian = StatRincianSelesaiSerializer(many=True, help_text="the same, by status code and amar")
-
-
-class StatTeratasSerializer(serializers.Serializer):
-    nama = serializers.CharField()
-    jumlah = serializers.IntegerField()
-
-
-class StatPemohonSerializer(serializers.Serializer):
-    """Table 4: applicants of the cases registered in the year."""
-
-    per_jenis = serializers.DictField(
-        child=serializers.IntegerField(), help_text="by type: " + ", ".join(JenisPemohon.values)
-    )
-    teratas = StatTeratasSerializer(many=True, help_text="top 10 by number of registers")
-
-
-class StatTermohonSerializer(serializers.Serializer):
-    """Table 5: respondents of the cases registered in the year."""
-
-    per_kategori = serializers.DictField(
-        child=serializers.IntegerField(),
-        help_text="by category: " + ", ".join(KategoriBadanPublik.values),
-    )
-    teratas = StatTeratasSerializer(many=True, help_text="top 10 by number of registers")
-
-
-class StatBulanSerializer(serializers.Serializer):
-    bulan = serializers.IntegerField(help_text="1-12")
-    diterima = serializers.IntegerField()
-    diregistrasi = serializers.IntegerField()
-    selesai = serializers.IntegerField()
-
-
-class StatistikSerializer(serializers.Serializer):
-    komisi = serializers.CharField()
-    tahun = serializers.IntegerField()
-    register = StatRegisterSerializer(help_text="table 1")
-    selesai = StatSelesaiSerializer(help_text="table 2")
-    pemohon = StatPemohonSerializer(help_text="table 4")
-    termohon = StatTermohonSerializer(help_text="table 5")
-    alasan = serializers.DictField(
-        child=serializers.IntegerField(),
-        help_text="table 6: registers of the year citing each ground a-g of Pasal 35(1)",
-    )
-    bulanan = StatBulanSerializer(many=True, help_text="table 9: twelve rows, January first")

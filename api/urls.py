@@ -1,7 +1,7 @@
 """REST API v1 (design/api-v1.md), mounted at /api/ by config/urls.py."""
 
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from workflows.layanan import LAYANAN_TRANSISI
 
@@ -43,6 +43,9 @@ urlpatterns = [
     path("v1/jadwal/", v.JadwalView.as_view(), name="jadwal"),
     path("v1/jadwal.ics", v.JadwalIcsView.as_view(), name="jadwal-ics"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # Swagger UI served from our own static files (drf-spectacular-sidecar): no CDN.
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Swagger UI served from our own static files (drf-spectacular-sidecar): no CDN. The split
+    # view loads its start-up script as a file: the Content-Security-Policy forbids inline ones.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # Last: whatever else ends in "/" is the API's JSON 404 (e.g. /api/v1/sengketa/abc/).
+    re_path(r"^[\s\S]*/$", v.TakDikenalView.as_view(), name="tak-dikenal"),
 ]

@@ -13,19 +13,24 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from icalendar import Calendar, Event
 from rest_framework import generics, status
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 
 from dokumen.models import Dokumen, FormatDokumen, StatusDokumen
-from dokumen.selectors import adalah_staf, boleh_unduh, verifikasi_berkas, verifikasi_kode
+from dokumen.selectors import (
+    adalah_staf,
+    boleh_unduh,
+    normalkan_kode,
+    verifikasi_berkas,
+    verifikasi_kode,
+)
 from dokumen.views import MIME, respons_unduhan
 from sengketa import izin
 from sengketa.kalender import Kalender
@@ -37,13 +42,12 @@ from sengketa.models import (
     Penangguhan,
     Penugasan,
     RiwayatStatus,
-    Sengketa,
     Sidang,
     StatusSidang,
     Tenggat,
 )
 from sengketa.peran import Peran
-from sengketa.selectors import sengketa_terlihat
+from sengketa.selectors import cari_sengketa, sengketa_terlihat
 from sengketa.waktu import hari_ini, zona
 from workflows.layanan import (
     LAYANAN_TRANSISI,
@@ -57,16 +61,27 @@ from workflows.layanan import sidang as layanan_sidang
 
 from . import masukan as m
 from . import serializers as out
-from .galat import ApiView, GalatApi
-from .statistik import statistik
+from .batas import LINGKUP_TOKEN, LINGKUP_VERIFIKASI, LINGKUP_VERIFIKASI_BERKAS, BatasLaju
+from .galat import (
+    ApiView,
+    Galat400Serializer,
+    Galat409Serializer,
+    GalatApi,
+    GalatSerializer,
+    Halaman,
+)
+from .statistik import StatistikQuery, StatistikSerializer, periode_dari, statistik
 
 GALAT = {
-    400: OpenApiResponse(description="Invalid input: {detail, errors: {field: [messages]}}"),
-    401: OpenApiResponse(description="Not authenticated"),
-    403: OpenApiResponse(description="Role or assignment does not allow it"),
-    404: OpenApiResponse(description="Unknown or not visible to this user"),
-    409: OpenApiResponse(
-        description="Not allowed now: {detail, status, transisi[, alasan: [{kode, pesan}]]}"
+    400: OpenApiResponse(Galat400Serializer, description="Invalid input"),
+    401: OpenApiResponse(GalatSerializer, description="Not authenticated"),
+    403: OpenApiResponse(GalatSerializer, description="Role or assignment does not allow it"),
+    404: OpenApiResponse(
+        GalatSerializer, description="Unknown or not visible to this user (or no such page)"
+    ),
+    409: OpenApiResponse(Galat409Serializer, description="Not allowed now, and why"),
+    429: OpenApiResponse(
+        GalatSerializer, description="Too many requests; `Retry-After` says when to retry"
     ),
 }
 
@@ -138,16 +153,19 @@ def _sidang_data(sidang_id: int, request, peringatan=None):
 
 
 class TokenView(GalatApi, ObtainAuthToken):
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "token"
+    serializer_class = m.TokenMasuk
+    throttle_classes = [BatasLaju]
+    throttle_scope = LINGKUP_TOKEN
 
     @extend_schema(
         tags=["auth"],
+        auth=[],
         request={"application/json": {"type": "object", "properties": {
             "username": {"type": "string"}, "password": {"type": "string"}},
             "required": ["username", "password"]}},
-        responses={200: {"type": "object", "properties": {"token": {"type": "string"}}},
-                   **_galat(400)},
+        responses={200: {"type": "object", "properties": {"token": {"type": "string"}},
+                         "required": ["token"]},
+                   **_galat(400, 429)},
     )  # fmt: skip
     def post(self, request, *args, **kwargs):
         return super().post(request, *args, **kwargs)
@@ -164,7 +182,9 @@ def _komisi_terlihat(pengguna):
 
 
 class KomisiView(ApiView):
-    @extend_schema(tags=["referensi"], responses={200: out.KomisiSerializer(many=True)})
+    @extend_schema(
+        tags=["referensi"], responses={200: out.KomisiSerializer(many=True), **_galat(401)}
+    )
     def get(self, request):
         return Response(out.KomisiSerializer(_komisi_terlihat(request.user), many=True).data)
 
@@ -174,6 +194,7 @@ class BadanPublikView(GalatApi, generics.ListAPIView):
     (it needs them to file online, and the list of public bodies is public data)."""
 
     serializer_class = out.BadanPublikSerializer
+    pagination_class = Halaman
 
     @extend_schema(
         tags=["referensi"],
@@ -181,6 +202,7 @@ class BadanPublikView(GalatApi, generics.ListAPIView):
             OpenApiParameter("q", str, description="part of the name"),
             OpenApiParameter("komisi", str, description="commission code"),
         ],
+        responses={200: out.BadanPublikSerializer(many=True), **_galat(400, 401, 404)},
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -223,6 +245,7 @@ def _data_permohonan(d: dict) -> DataPermohonan:
 
 class SengketaListView(GalatApi, generics.GenericAPIView):
     serializer_class = out.SengketaSerializer
+    pagination_class = Halaman
 
     def get_queryset(self):
         return sengketa_qs(self.request.user)
@@ -234,7 +257,7 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
             OpenApiParameter("komisi", str, description="commission code"),
             OpenApiParameter("q", str, description="register number or party name"),
         ],
-        responses={200: out.SengketaSerializer(many=True), **_galat(400, 401)},
+        responses={200: out.SengketaSerializer(many=True), **_galat(400, 401, 404)},
     )
     def get(self, request):
         param = _valid(m.DaftarSengketaQuery, request.query_params)
@@ -244,11 +267,7 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
         if param.get("komisi"):
             qs = qs.filter(komisi__kode=param["komisi"])
         if param.get("q"):
-            q = param["q"]
-            cocok = Sengketa.objects.filter(
-                Q(nomor_register__icontains=q) | Q(pihak__nama__icontains=q)
-            ).values("pk")
-            qs = qs.filter(pk__in=cocok)
+            qs = cari_sengketa(qs, param["q"])
         halaman = self.paginate_queryset(qs.order_by("-tanggal_diterima", "-id"))
         data = self.get_serializer(halaman, many=True).data
         return self.get_paginated_response(data)
@@ -325,6 +344,7 @@ def view_transisi(nama: str):
         operation_id=f"sengketa_transisi_{nama}",
         summary=nama,
         request=masukan,
+        examples=[OpenApiExample(nama, value=m.CONTOH_TRANSISI[nama], request_only=True)],
         responses={200: out.SengketaSerializer, **_galat(400, 401, 403, 404, 409)},
     )(post)
     cls = type(f"Transisi_{nama}", (TransisiView,), {"nama_transisi": nama, "post": post})
@@ -424,6 +444,20 @@ class PanggilanDiterimaView(ApiView):
 class PublikView(ApiView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+
+
+class TakDikenalView(PublikView):
+    """Any other address under /api/ ending in a slash (`/api/v1/sengketa/abc/`): the API's
+    JSON 404 for every method, not the site's HTML page. Addresses without the final slash
+    still get Django's redirect to the slashed one first."""
+
+    schema = None
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise Http404
+
+    def options(self, request, *args, **kwargs):
+        raise Http404
 
 
 def _komisi_opsional(kode: str | None) -> KomisiInformasi | None:
@@ -625,13 +659,19 @@ class DokumenUnduhView(ApiView):
 
 
 class VerifikasiKodeView(PublikView):
+    throttle_classes = [BatasLaju]
+    throttle_scope = LINGKUP_VERIFIKASI
+
     @extend_schema(
         tags=["verifikasi"],
-        responses={200: out.VerifikasiSerializer, **_galat(404)},
+        responses={200: out.VerifikasiSerializer, **_galat(404, 429)},
         description="Public: the issued document with this verification code.",
     )
     def get(self, request, kode):
-        hasil = verifikasi_kode(kode)
+        # Codes are base32 letters and digits: anything else (a NUL byte, say) is unknown
+        # without asking the database.
+        bersih = normalkan_kode(kode)
+        hasil = verifikasi_kode(bersih) if bersih.isascii() and bersih.isalnum() else None
         if hasil is None:
             raise Http404
         respons = Response(out.VerifikasiSerializer(hasil).data)
@@ -640,12 +680,14 @@ class VerifikasiKodeView(PublikView):
 
 
 class VerifikasiBerkasView(PublikView):
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [MultiPartParser]
+    throttle_classes = [BatasLaju]
+    throttle_scope = LINGKUP_VERIFIKASI_BERKAS
 
     @extend_schema(
         tags=["verifikasi"],
         request=m.VerifikasiBerkasMasuk,
-        responses={200: out.VerifikasiSerializer, **_galat(400, 404)},
+        responses={200: out.VerifikasiSerializer, **_galat(400, 404, 429)},
         description=(
             "Public: is this exact file (byte for byte, by SHA-256) an issued document? "
             f"At most {m.UNGGAH_MAKS_MB} MB."
@@ -676,17 +718,21 @@ class StatistikView(ApiView):
         parameters=[
             OpenApiParameter("komisi", str, required=True, description="commission code"),
             OpenApiParameter("tahun", int, description="calendar year; default: this year"),
+            OpenApiParameter(
+                "dari", OpenApiTypes.DATE, description="instead of tahun: first day of a range"
+            ),
+            OpenApiParameter("sampai", OpenApiTypes.DATE, description="last day of the range"),
         ],
-        responses={200: out.StatistikSerializer, **_galat(400, 401, 403)},
+        responses={200: StatistikSerializer, **_galat(400, 401, 403)},
         description=(
-            "Tables 1, 2, 4, 5, 6 and 9 of the annual report (domain/statistik.md) for the "
-            "commission's staff."
+            "The tables 1-9 of the annual report (domain/statistik.md) for a calendar year or "
+            "any range of days, for the commission's staff."
         ),
     )
     def get(self, request):
-        d = _valid(m.StatistikQuery, request.query_params)
+        d = _valid(StatistikQuery, request.query_params)
         komisi = _komisi(d["komisi"])
         if not adalah_staf(request.user, komisi.pk):
             raise PermissionDenied(_("Only the commission's staff may see its statistics."))
-        tahun = d.get("tahun") or hari_ini(komisi).year
-        return Response(out.StatistikSerializer(statistik(komisi, tahun)).data)
+        periode = periode_dari(d, hari_ini(komisi))
+        return Response(StatistikSerializer(statistik(komisi, periode)).data)

@@ -84,7 +84,9 @@ def _hasil(dok: Dokumen) -> HasilVerifikasi:
 
 
 def normalkan_kode(kode: str) -> str:
-    return "".join((kode or "").split()).upper()[:16]
+    """A typed or scanned code as stored (base32: A-Z, 2-7). Anything else a person may type
+    (spaces, dashes) or an attacker may send (NUL bytes, which PostgreSQL refuses) drops out."""
+    return "".join(c for c in (kode or "").upper() if c.isascii() and c.isalnum())[:16]
 
 
 def verifikasi_kode(kode: str) -> HasilVerifikasi | None:

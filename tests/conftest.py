@@ -22,6 +22,15 @@ def _hash_cepat(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _batas_laju_bersih():
+    """Rate-limit counters (DRF throttles, django cache) start at zero in every test: all
+    test clients share one address, so counts would leak from test to test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def di_postgres() -> bool:
     return connection.vendor == "postgresql"

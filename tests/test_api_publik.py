@@ -1,9 +1,14 @@
-"""Public endpoints: the working-day calendar and the hearing schedule (JSON and iCalendar)."""
+"""Public endpoints: the working-day calendar, the hearing schedule (JSON and iCalendar),
+and the rate limits of the public verification of documents."""
+
+import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from icalendar import Calendar
 from rest_framework.test import APIClient
 
+from dokumen.models import Dokumen, StatusDokumen
 from sengketa.models import StatusSengketa as S
 from tests.kasus import kasus
 
@@ -83,3 +88,83 @@ def test_jadwal_tanpa_data_pribadi_pemohon(klien, persona):
 def test_jadwal_masukan_buruk_400(klien, kaltim, query):
     assert klien.get(f"/api/v1/jadwal/?{query}").status_code == 400
     assert klien.get(f"/api/v1/jadwal.ics?{query}").status_code == 400
+
+
+# --- rate limits of the public verification (api/batas.py) ---
+
+
+@pytest.fixture
+def terbit(bangun):
+    """An issued document (the receipt of a filing) and its bytes."""
+    bangun(S.DITERIMA)
+    d = Dokumen.objects.filter(status=StatusDokumen.SIAP, format="pdf").first()
+    with d.berkas.open("rb") as f:
+        return d, f.read()
+
+
+@pytest.fixture
+def batas_kecil(settings):
+    rates = settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
+    settings.REST_FRAMEWORK = {
+        **settings.REST_FRAMEWORK,
+        "DEFAULT_THROTTLE_RATES": {**rates, "verifikasi": "3/min", "verifikasi_berkas": "2/min"},
+    }
+
+
+def harap_429(r):
+    assert r.status_code == 429, (r.status_code, r.content)
+    tunggu = int(r["Retry-After"])
+    assert 1 <= tunggu <= 60
+    detail = r.json()["detail"] if r["Content-Type"].startswith("application/json") else None
+    teks = detail if detail is not None else r.content.decode()
+    assert str(tunggu) in teks  # says when, in words too
+    return tunggu
+
+
+def test_verifikasi_kode_dibatasi_per_alamat(klien, terbit, batas_kecil):
+    d, _ = terbit
+    url = f"/api/v1/verifikasi/{d.kode_verifikasi}/"
+    assert [klien.get(url).status_code for _ in range(2)] == [200, 200]
+    assert klien.get("/api/v1/verifikasi/TIDAKADA00/").status_code == 404  # counts as well
+    r = klien.get(url)
+    harap_429(r)
+    assert set(r.json()) == {"detail"}
+    # An invented X-Forwarded-For does not make a new client (NUM_PROXIES = 0) ...
+    assert klien.get(url, HTTP_X_FORWARDED_FOR="10.9.8.7").status_code == 429
+    # ... another address is another client.
+    assert klien.get(url, REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_verifikasi_berkas_dibatasi_lebih_ketat(klien, terbit, batas_kecil):
+    d, isi = terbit
+
+    def unggah():
+        berkas = SimpleUploadedFile("x.pdf", isi, content_type="application/pdf")
+        return klien.post("/api/v1/verifikasi/berkas/", {"berkas": berkas}, format="multipart")
+
+    assert [unggah().status_code for _ in range(2)] == [200, 200]
+    harap_429(unggah())
+    # Its own counter: verifying by code still works.
+    assert klien.get(f"/api/v1/verifikasi/{d.kode_verifikasi}/").status_code == 200
+
+
+def test_halaman_verifikasi_berbagi_batas_dengan_api(client, terbit, batas_kecil):
+    d, isi = terbit
+    assert client.get(f"/verifikasi/{d.kode_verifikasi}/").status_code == 200
+    assert client.get(f"/api/v1/verifikasi/{d.kode_verifikasi}/").status_code == 200
+    assert client.get(f"/verifikasi/{d.kode_verifikasi}/").status_code == 200
+    r = client.get(f"/verifikasi/{d.kode_verifikasi}/")
+    harap_429(r)
+    assert r["Content-Type"].startswith("text/plain")
+    # Uploading on the page: its own, stricter limit; the upload form itself is not limited.
+    assert client.get("/verifikasi/").status_code == 200
+    kode = [client.post("/verifikasi/", {"berkas": io.BytesIO(isi)}).status_code for _ in range(3)]
+    assert kode == [200, 200, 429]
+
+
+def test_batas_mulai_dari_nol_di_setiap_uji(klien, terbit, batas_kecil):
+    """The counters of the tests above do not reach this one (tests/conftest.py clears the
+    cache): three requests are allowed again."""
+    d, _ = terbit
+    url = f"/api/v1/verifikasi/{d.kode_verifikasi}/"
+    assert [klien.get(url).status_code for _ in range(3)] == [200, 200, 200]
