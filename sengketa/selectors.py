@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 from django_fsm import can_proceed
 
 from . import izin
-from .models import Sengketa
+from .models import Pihak, Sengketa
 from .peran import Peran
 
 # Every transition name of the spec, in the order of the procedure (for menus and the API).
@@ -23,13 +23,34 @@ def sengketa_terlihat(pengguna) -> QuerySet[Sengketa]:
     if pengguna is None or not pengguna.is_authenticated or not pengguna.is_active:
         return Sengketa.objects.none()
     staf = set(izin.grup_peran(pengguna)) & {p.value for p in Peran if p != Peran.PIHAK}
-    syarat = Q(pihak__pengguna=pengguna) | Q(
-        pihak__kuasa__pengguna=pengguna, pihak__kuasa__aktif=True
+    # The cases where the account acts for a party, as one UNION of three indexed lookups
+    # (it is small): an OR across the joins to the parties, kuasa and officers had to be
+    # checked row by row for every case of the commission (5x slower at 100,000 cases).
+    pihak = Pihak.objects.order_by().values("sengketa_id")
+    sebagai_pihak = pihak.filter(pengguna=pengguna).union(
+        pihak.filter(kuasa__pengguna=pengguna, kuasa__aktif=True),
+        pihak.filter(badan_publik__petugas=pengguna),
     )
-    syarat |= Q(pihak__badan_publik__petugas=pengguna)
+    syarat = Q(pk__in=sebagai_pihak)
     if staf:
         syarat |= Q(komisi_id__in=izin.komisi_pengguna(pengguna))
-    return Sengketa.objects.filter(pk__in=Sengketa.objects.filter(syarat).values("pk"))
+    return Sengketa.objects.filter(syarat)
+
+
+def cari_sengketa(qs: QuerySet[Sengketa], teks: str) -> QuerySet[Sengketa]:
+    """The cases of `qs` whose register number, or the name of one of their parties (the
+    applicant, the respondent public body), contains `teks`, case-insensitively.
+
+    Each side is one indexable lookup, joined by a UNION rather than an OR across a join (an
+    OR over two tables can only be answered by reading every row of both). On PostgreSQL the
+    trigram indexes of migration 0004_indeks_trigram serve `UPPER(col) LIKE '%...%'`, which is
+    what `icontains` sends, so a search costs the matches, not the size of the register."""
+    teks = teks.strip()
+    if not teks:
+        return qs
+    nomor = Sengketa.objects.filter(nomor_register__icontains=teks).order_by().values("pk")
+    pihak = Pihak.objects.filter(nama__icontains=teks).order_by().values("sengketa_id")
+    return qs.filter(pk__in=nomor.union(pihak))
 
 
 def transisi_tersedia(sengketa: Sengketa, pengguna) -> list[str]:

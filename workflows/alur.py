@@ -31,7 +31,15 @@ TUGAS_PER_STATUS = {
 
 
 def status_kini(activation) -> str:
-    return Sengketa.objects.values_list("status", flat=True).get(pk=activation.process.sengketa_id)
+    """The case's status, read once per Switch activation: the Switch asks every branch in
+    turn (up to ten), and the status cannot change in between (the case row is locked)."""
+    kini = getattr(activation, "_status_kini", None)
+    if kini is None:
+        kini = Sengketa.objects.values_list("status", flat=True).get(
+            pk=activation.process.sengketa_id
+        )
+        activation._status_kini = kini
+    return kini
 
 
 def _tugas(judul):

@@ -10,6 +10,7 @@ before the case is locked), as viewflow's own task views do.
 
 from django.utils import timezone
 from viewflow.workflow.context import Context
+from viewflow.workflow.models import Task
 from viewflow.workflow.status import PROCESS, STATUS
 
 from .models import ProsesSengketa
@@ -56,19 +57,33 @@ def tugas_terbuka(sengketa_id: int):
 
 
 def rute_setelah_transisi(sengketa, oleh) -> None:
-    """Close the open task as done by `oleh` (None: the system) and open the next one."""
-    proses = proses_aktif(sengketa.pk)
-    if proses is None:
-        proses_mulai(sengketa)
-        return
-    tugas = proses.task_set.filter(status__in=TUGAS_TERBUKA, flow_task_type="HUMAN").first()
+    """Close the open task as done by `oleh` (None: the system) and open the next one.
+
+    Called by the services (workflows.layanan.dasar.Langkah) after `kunci_proses` locked the
+    case's open process rows in this same transaction: viewflow's own flow lock (a savepoint
+    and a second SELECT ... FOR UPDATE of the same row) would add nothing, so it is not
+    taken again. The open task and its process come in one query."""
+    tugas = (
+        Task.objects.filter(
+            process__prosessengketa__sengketa_id=sengketa.pk,
+            status__in=TUGAS_TERBUKA,
+            flow_task_type="HUMAN",
+        )
+        .exclude(process__status__in=(PROCESS.DONE, PROCESS.CANCELED))
+        .select_related("process__prosessengketa")
+        .order_by("-process_id", "-created")
+        .first()
+    )
     if tugas is None:
+        if proses_aktif(sengketa.pk) is None:
+            proses_mulai(sengketa)
         return
-    with Context(propagate_exception=True), _alur().lock(proses.pk):
+    tugas.process = tugas.process.prosessengketa  # the activation works on the flow's process
+    with Context(propagate_exception=True):
         if tugas.owner_id != getattr(oleh, "pk", None) or tugas.status == STATUS.NEW:
             # Whoever fires the transition did the task; viewflow does not fill `assigned`.
+            # Written with the task's own save when it completes below.
             tugas.owner, tugas.status, tugas.assigned = oleh, STATUS.ASSIGNED, timezone.now()
-            tugas.save(update_fields=["owner", "status", "assigned"])
         aktivasi = tugas.flow_task.activation_class(tugas)
         if tugas.status == STATUS.ASSIGNED:
             aktivasi.start(None)

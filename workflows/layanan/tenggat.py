@@ -3,8 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
+
 from sengketa.kalender import Kalender
-from sengketa.models import Tenggat
+from sengketa.models import PenerimaanSalinan, Tenggat
 from sengketa.tenggat import SpesTenggat, hitung_tenggat, status_tenggat
 from sengketa.waktu import hari_ini
 
@@ -40,13 +43,37 @@ def _nilai(spes: SpesTenggat, status: str) -> dict:
     }
 
 
+def _hitung(sengketa, kal):
+    """hitung_tenggat with the hearings and their summonses loaded in two queries (it reads
+    the summonses of every hearing: one query per hearing otherwise). A cache the caller
+    already holds is used as it is, and the instance is left as it was found."""
+    cache = sengketa.__dict__.setdefault("_prefetched_objects_cache", {})
+    dimuat = [nama for nama in ("sidang", "penerimaan_salinan") if nama not in cache]
+    if "sidang" in dimuat:
+        prefetch_related_objects([sengketa], "sidang__panggilan")
+    if "penerimaan_salinan" in dimuat:
+        # Receipts of the ruling's copies count only once a ruling was read (hitung_tenggat
+        # reads them under `tanggal_putusan`): before that, no query for them.
+        if sengketa.tanggal_putusan:
+            prefetch_related_objects([sengketa], "penerimaan_salinan")
+        else:
+            cache["penerimaan_salinan"] = PenerimaanSalinan.objects.none()
+    try:
+        return hitung_tenggat(sengketa, kal)
+    finally:
+        for nama in dimuat:
+            cache.pop(nama, None)
+
+
 def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBergeser]:
-    """Write the recomputed deadlines; return the open ones whose due date moved."""
+    """Write the recomputed deadlines; return the open ones whose due date moved.
+    New rows in one INSERT, changed rows in one UPDATE."""
     kal = kal or Kalender.untuk(sengketa.komisi)
     komisi, hari = sengketa.komisi, hari_ini(sengketa.komisi)
     lama = {(t.kode, t.pihak_id, t.sidang_id): t for t in sengketa.tenggat.all()}
-    bergeser = []
-    for spes in hitung_tenggat(sengketa, kal):
+    bergeser, baru, diubah, kolom = [], [], [], set()
+    saat = timezone.now()
+    for spes in _hitung(sengketa, kal):
         status = status_tenggat(
             tanggal=spes.tanggal,
             terpenuhi_pada=spes.terpenuhi_pada,
@@ -57,12 +84,14 @@ def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBerges
         nilai = _nilai(spes, status)
         baris = lama.pop(spes.kunci, None)
         if baris is None:
-            Tenggat.objects.create(
-                sengketa=sengketa,
-                kode=spes.kode,
-                pihak_id=spes.pihak_id,
-                sidang_id=spes.sidang_id,
-                **nilai,
+            baru.append(
+                Tenggat(
+                    sengketa=sengketa,
+                    kode=spes.kode,
+                    pihak_id=spes.pihak_id,
+                    sidang_id=spes.sidang_id,
+                    **nilai,
+                )
             )
             continue
         if baris.tanggal != spes.tanggal and baris.aktif and not baris.terpenuhi_pada:
@@ -75,7 +104,13 @@ def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBerges
         if berubah:
             for k in berubah:
                 setattr(baris, k, nilai[k])
-            baris.save(update_fields=[*berubah, "diubah_pada"])
+            baris.diubah_pada = saat  # bulk_update does not touch auto_now fields itself
+            diubah.append(baris)
+            kolom.update(berubah)
+    if baru:
+        Tenggat.objects.bulk_create(baru)
+    if diubah:
+        Tenggat.objects.bulk_update(diubah, [*sorted(kolom), "diubah_pada"])
     # Deadlines the case no longer has (after a correction) stay as rows, switched off.
     Tenggat.objects.filter(pk__in=[t.pk for t in lama.values() if t.aktif]).update(aktif=False)
     return bergeser

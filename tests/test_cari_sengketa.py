@@ -1,0 +1,65 @@
+"""The case search behind /api/v1/sengketa/?q= (sengketa.selectors.cari_sengketa): register
+number, the applicant's name and the respondent public body, case-insensitive, each case
+once, and never beyond what the user may see."""
+
+import pytest
+from django.db import connection
+
+from sengketa.selectors import cari_sengketa, sengketa_terlihat
+from tests.kasus import MULAI, kasus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def dua_kasus(persona):
+    terdaftar = kasus(persona, "teregistrasi").sengketa  # Budi Santoso v. Pemprov Kaltim
+    baru = persona.skenario().terima(MULAI, nama="Siti Aminah").sengketa
+    return terdaftar, baru
+
+
+def cari(pengguna, teks):
+    return list(cari_sengketa(sengketa_terlihat(pengguna), teks).order_by("pk"))
+
+
+def test_cari_nomor_register_tanpa_peduli_huruf(persona, dua_kasus):
+    terdaftar, _baru = dua_kasus
+    nomor = terdaftar.nomor_register  # 001/REG-PSI/KI-KALTIM/III/2024
+    assert cari(persona.panitera, nomor.lower()[:7]) == [terdaftar]
+
+
+def test_cari_nama_pemohon_dan_termohon(persona, dua_kasus):
+    terdaftar, baru = dua_kasus
+    assert cari(persona.panitera, "aminah") == [baru]
+    assert cari(persona.panitera, "SANTOSO") == [terdaftar]
+    # The respondent public body is a party of both: each case comes back once.
+    assert cari(persona.panitera, "provinsi kalimantan") == [terdaftar, baru]
+
+
+def test_teks_kosong_tidak_menyaring(persona, dua_kasus):
+    assert cari(persona.panitera, "   ") == sorted(dua_kasus, key=lambda s: s.pk)
+
+
+def test_tidak_melampaui_yang_boleh_dilihat(persona, dua_kasus):
+    # Staff of another commission see nothing of these, whatever they type.
+    assert cari(persona.panitera_lain, "santoso") == []
+    assert cari(persona.panitera_lain, "") == []
+
+
+def test_tanpa_kecocokan(persona, dua_kasus):
+    assert cari(persona.panitera, "tidak ada yang bernama begini") == []
+
+
+@pytest.mark.postgres
+def test_indeks_trigram_ada_di_postgresql():
+    """The search is an index scan on PostgreSQL: the indexes of the migration exist on the
+    very expression `icontains` sends (UPPER(col::text))."""
+    with connection.cursor() as c:
+        c.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
+            "('sengketa_pihak_nama_trgm', 'sengketa_sengketa_nomor_register_trgm')"
+        )
+        indeks = dict(c.fetchall())
+    assert set(indeks) == {"sengketa_pihak_nama_trgm", "sengketa_sengketa_nomor_register_trgm"}
+    for definisi in indeks.values():
+        assert "gin" in definisi and "gin_trgm_ops" in definisi and "upper" in definisi
