@@ -47,6 +47,23 @@ class TokenMasuk(AuthTokenSerializer):
     username = teks(max_length=150, write_only=True)
     password = Teks(max_length=1024, trim_whitespace=False, write_only=True,
                     error_messages=PESAN_TEKS, style={"input_type": "password"})  # fmt: skip
+    # Staff with two-factor login (workflows/kantor/dua_faktor.py) add the app's current code
+    # or a backup code; without it the password alone would open the API.
+    otp = teks(max_length=40, wajib=False, write_only=True)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        from workflows.kantor import dua_faktor
+
+        pengguna = attrs["user"]
+        if dua_faktor.punya_dua_faktor(pengguna) and not dua_faktor.cocokkan(
+            pengguna, attrs.get("otp", "")
+        ):
+            dua_faktor.catat_gagal(self.context.get("request"), pengguna)
+            raise serializers.ValidationError(
+                {"otp": [_("This account uses two-factor login: add a valid code.")]}
+            )
+        return attrs
 
 
 # -- cases -----------------------------------------------------------------------------

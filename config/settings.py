@@ -5,6 +5,7 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) an
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,9 @@ def secret_key() -> str:
 
 DEBUG = envbool("DEBUG", True)
 SECRET_KEY = secret_key()
+# Rotating the key (docs/operasi.md): the old key stays here for a while, comma-separated, so
+# sessions, reset links and queued tasks signed with it remain valid until they expire.
+SECRET_KEY_FALLBACKS = envlist("SECRET_KEY_FALLBACKS", "")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 
@@ -73,10 +77,18 @@ INSTALLED_APPS = [
     "workflows",
     "api",
     "portal",
+    "axes",
+    # Two-factor authentication of staff (workflows/kantor/dua_faktor.py): TOTP apps and
+    # single-use backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response (policy: config/keamanan.py).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,7 +96,14 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified(); staff with a second factor must have passed it.
+    "django_otp.middleware.OTPMiddleware",
+    "workflows.kantor.dua_faktor.DuaFaktorMiddleware",
+    # no-store on private pages and downloads, CSP exceptions, a 503 when the database is lost.
+    "config.keamanan.KeamananMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout flagged during the view into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,6 +121,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
+                # Back-office menu links only for who may open them (workflows/kantor/menu.py).
+                "workflows.kantor.menu.menu_kantor",
             ],
         },
     },
@@ -111,7 +132,12 @@ TEMPLATES = [
 def database_config() -> dict:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}"
-    config = dj_database_url.parse(url, conn_max_age=envint("CONN_MAX_AGE", 60))
+    # Health checks: a persistent connection is tested (SELECT 1) before a request reuses it,
+    # so that after a database restart or failover no worker answers once more with a dead
+    # connection (scripts/latihan_pg_mati.sh showed that 503 without it).
+    config = dj_database_url.parse(
+        url, conn_max_age=envint("CONN_MAX_AGE", 60), conn_health_checks=True
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # The web server and the django-q2 worker write at the same time. With Django's default
         # deferred transactions about 40 % of concurrent writes failed with "database is
@@ -154,7 +180,43 @@ STORAGES = {
 
 LOGIN_URL = "/kantor/masuk/"
 
+# Every login (portal, back office, admin, API token) passes django-axes first: 5 failures
+# for one username from one address lock that pair for 30 minutes (a username+address pair,
+# so a stranger cannot lock a party out from elsewhere); a successful login clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = envbool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no "AXES: BEGIN" banner on every start
+# Portal log-ins are e-mail addresses: "Budi@X" and "budi@x" count as one username.
+AXES_USERNAME_CALLABLE = "portal.akun.terkunci.nama_pengguna"
+# The lockout page in the look of where it happened (portal, back office) or JSON for the API.
+AXES_LOCKOUT_CALLABLE = "portal.akun.terkunci.respons_terkunci"
+AXES_COOLOFF_MESSAGE = _("Too many failed log-in attempts: logging in is locked for a while.")
+# Behind a reverse proxy, set the number of proxies so that the client address is the real one.
+AXES_IPWARE_PROXY_COUNT = envint("AXES_PROXY_COUNT", 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if AXES_IPWARE_PROXY_COUNT else ("REMOTE_ADDR",)
+)
+# Links in e-mails to verify a portal account stay valid this long (then: ask for a new one).
+PORTAL_VERIFIKASI_JAM = envint("PORTAL_VERIFIKASI_JAM", 72)
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # One cache for every web process and worker: API throttles count across gunicorn
+    # processes, and the annual report's progress written by a worker reaches the page.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "kki",
+        }
+    }
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -165,7 +227,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "DEFAULT_THROTTLE_RATES": {"token": "10/min"},
+    # Per client address (per user when logged in); see api/batas.py. Verifying by file hashes
+    # up to 20 MB per request, so it gets fewer than verifying by code.
+    "DEFAULT_THROTTLE_RATES": {
+        "token": "10/min",
+        "verifikasi": os.environ.get("API_BATAS_VERIFIKASI", "60/min"),
+        "verifikasi_berkas": os.environ.get("API_BATAS_VERIFIKASI_BERKAS", "10/min"),
+    },
+    # The client address is REMOTE_ADDR unless this many proxies of ours add X-Forwarded-For
+    # (the same count as django-axes): a client cannot dodge a limit by inventing the header.
+    "NUM_PROXIES": envint("AXES_PROXY_COUNT", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kepaniteraan KI — API v1",
@@ -217,3 +288,50 @@ LOGGING = {
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # The commission used when a request names none (a single-commission deployment).
 KOMISI_DEFAULT = os.environ.get("KOMISI_DEFAULT", "KIP-KALTIM")
+
+# Attachments of online filings (portal.unggahan): limits per file and per application, in
+# bytes. A file over the per-file limit is dropped while it is being received.
+UNGGAHAN_MAKS_BERKAS = envint("UNGGAHAN_MAKS_BERKAS", 10 * 1024 * 1024)
+UNGGAHAN_MAKS_PERKARA = envint("UNGGAHAN_MAKS_PERKARA", 30 * 1024 * 1024)
+
+# -- Security (issue 8; `manage.py check --deploy` is clean with DEBUG=0) ---------------------
+# Production (DEBUG=0) is served over HTTPS only: redirect http, HSTS, cookies that never
+# travel over http. Each can be switched by its variable (e.g. SECURE_SSL_REDIRECT=0 for a
+# local rehearsal over http). Behind a TLS-terminating proxy (nginx) set SECURE_PROXY_SSL=1
+# and make the proxy set X-Forwarded-Proto itself (docs/deploy.md).
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", not DEBUG)
+if envbool("SECURE_PROXY_SSL", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Preloading binds the whole registrable domain (e.g. every host under a province's .go.id)
+# and is hard to undo: the operator of that domain decides, not this application.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Cookies: Secure and, with it, the __Host- prefix (browsers then refuse a Domain attribute or
+# a cookie planted over http or by a sibling host). Over plain http (development) both off.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = envbool(
+    "SECURE_COOKIES", not DEBUG
+)
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Idle timeout: a session ends after this many minutes without a request (every request
+# renews it). Staff pages show case files: 30 minutes unless the operator decides otherwise.
+SESSION_COOKIE_AGE = envint("SESSION_IDLE_MINUTES", 30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+# Content-Security-Policy (django-csp 4): nothing inline, nothing from another origin.
+from config.keamanan import kebijakan_csp  # noqa: E402
+
+CONTENT_SECURITY_POLICY = kebijakan_csp(laporan=os.environ.get("CSP_REPORT_URI", ""))
+# Staff with a second factor enter its code after the password (workflows/kantor/dua_faktor.py);
+# STAFF_2FA_REQUIRED=1 makes every staff member set one up before using the back office.
+DUA_FAKTOR_WAJIB = envbool("STAFF_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Kepaniteraan KI")

@@ -1,6 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from workflows.kantor.dua_faktor import lindungi_admin
+
+# The admin logs in through the back office (password, then the second factor if any).
+lindungi_admin(admin.site)
+# A database outage outside a view is a 503 in Indonesian too (config/keamanan.py).
+handler500 = "config.keamanan.galat_server"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", include("api.urls")),

@@ -10,7 +10,15 @@ from .akun.urls import urlpatterns as akun
 from .pengajuan.urls import urlpatterns as pengajuan
 from .perkara.urls import urlpatterns as perkara
 from .publik.urls import urlpatterns as publik
+from .statistik.urls import urlpatterns as statistik
 
 app_name = "portal"
 
-urlpatterns = [path("", views.beranda, name="beranda"), *akun, *pengajuan, *perkara, *publik]
+urlpatterns = [
+    path("", views.beranda, name="beranda"),
+    *akun,
+    *pengajuan,
+    *perkara,
+    *publik,
+    *statistik,
+]

@@ -115,6 +115,16 @@ class MasukView(auth_views.LoginView):
     redirect_authenticated_user = True
     next_page = reverse_lazy("kantor:tugas")
 
+    def form_valid(self, form):
+        # The password was right; with a second factor the code comes first (dua_faktor.py).
+        from . import dua_faktor
+
+        pengguna = form.get_user()
+        if dua_faktor.punya_dua_faktor(pengguna):
+            dua_faktor.tunda_masuk(self.request, pengguna, self.get_success_url())
+            return redirect("kantor:masuk_kode")
+        return super().form_valid(form)
+
 
 class KeluarView(auth_views.LogoutView):
     next_page = reverse_lazy("kantor:masuk")
@@ -144,6 +154,8 @@ def baris_tugas(halaman) -> list[BarisTugas]:
         s = kasus[t.sengketa_id]
         node = t.flow_task
         pemegang = sel.PEMEGANG_TUGAS.get(node.name, ())
+        if t.owner_id and t.owner.is_active:  # named by a reassignment (kantor.pengalihan)
+            pemegang = None
         baris.append(
             BarisTugas(
                 sengketa=s,
@@ -151,7 +163,11 @@ def baris_tugas(halaman) -> list[BarisTugas]:
                 para_pihak=para_pihak(s),
                 status=LABEL_STATUS.get(s.status, s.status),
                 tugas=str(node.task_title),
-                pemegang=", ".join(str(LABEL_PEMEGANG[p]) for p in pemegang),
+                pemegang=(
+                    ", ".join(str(LABEL_PEMEGANG[p]) for p in pemegang)
+                    if pemegang is not None
+                    else _nama_pengguna(t.owner)
+                ),
                 tenggat=str(LABEL_TENGGAT.get(t.tenggat_kode, "")),
                 tenggat_tanggal=tgl(t.tenggat_tanggal),
                 keadaan=t.tenggat_status or "",
@@ -446,11 +462,16 @@ class PermohonanBaruView(StafMixin, FormView):
     template_name = "kantor/permohonan.html"
     form_class = PermohonanForm
 
+    @classmethod
+    def boleh_akses(cls, pengguna) -> bool:
+        """The registry of at least one commission (the menu asks this; dispatch applies it)."""
+        return bool(sel.komisi_dengan_peran(pengguna, Peran.PANITERA))
+
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and sel.adalah_staf(request.user):
-            ids = sel.komisi_dengan_peran(request.user, Peran.PANITERA)
-            if not ids:
+            if not self.boleh_akses(request.user):
                 raise PermissionDenied
+            ids = sel.komisi_dengan_peran(request.user, Peran.PANITERA)
             self.komisi_qs = KomisiInformasi.objects.filter(pk__in=ids)
         return super().dispatch(request, *args, **kwargs)
 

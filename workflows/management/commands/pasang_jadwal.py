@@ -2,11 +2,13 @@
 
 One daily sweep per commission at 00:05 in the commission's own zone (WITA for Kaltim, WIB
 for KI Pusat). Indonesia has no daylight saving, so a DAILY schedule keeps its local time.
+Every 5 minutes: documents whose rendering task was lost are queued again (dokumen/tugas.py).
 """
 
 from datetime import datetime, time, timedelta
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from django_q.models import Schedule
 
 from sengketa.models import KomisiInformasi
@@ -30,6 +32,19 @@ def jadwal_sapuan(komisi: KomisiInformasi) -> tuple[Schedule, bool]:
     )
 
 
+def jadwal_dokumen_tertunda() -> tuple[Schedule, bool]:
+    return Schedule.objects.get_or_create(
+        name="dokumen_tertunda",
+        defaults={
+            "func": "dokumen.tugas.antre_ulang_tertunda",
+            "schedule_type": Schedule.MINUTES,
+            "minutes": 5,
+            "repeats": -1,
+            "next_run": timezone.now(),
+        },
+    )
+
+
 class Command(BaseCommand):
     help = "Pasang jadwal latar belakang (sapuan harian per komisi)."
 
@@ -40,3 +55,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{jadwal.name}: {keadaan}, berikutnya {jadwal.next_run:%Y-%m-%d %H:%M %Z}"
             )
+        jadwal, dibuat = jadwal_dokumen_tertunda()
+        self.stdout.write(f"{jadwal.name}: {'dibuat' if dibuat else 'sudah ada'}, tiap 5 menit")
