@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from dokumen.models import StatusDokumen
+from dokumen.samaran import nama_publik
 from sengketa import aturan
 from sengketa.kalender import Kalender
 from sengketa.models import PeranPenugasan
@@ -315,11 +316,6 @@ class SidangBaruSerializer(SidangSerializer):
     peringatan = serializers.ListField(child=serializers.CharField())
 
 
-def inisial(nama: str) -> str:
-    """'Budi Santoso' -> 'B. S.': how the public calendar names an individual applicant."""
-    return " ".join(f"{bagian[0].upper()}." for bagian in nama.split() if bagian[:1].isalpha())
-
-
 class JadwalSerializer(serializers.Serializer):
     """A hearing on the public calendar: no personal data of individual applicants."""
 
@@ -348,10 +344,8 @@ class JadwalSerializer(serializers.Serializer):
 
     @extend_schema_field(serializers.CharField())
     def get_pemohon(self, obj):
-        p = obj.sengketa.pemohon
-        if p is None:
-            return ""
-        return inisial(p.nama) if p.jenis == "perorangan" else p.nama
+        # The same rule as the public web calendar and the ruling directory (dokumen.samaran).
+        return nama_publik(obj.sengketa.pemohon)
 
     @extend_schema_field(serializers.CharField())
     def get_termohon(self, obj):

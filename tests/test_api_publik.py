@@ -80,6 +80,17 @@ def test_jadwal_tanpa_data_pribadi_pemohon(klien, persona):
     assert b"Budi" not in ics.content
 
 
+def test_jadwal_menyamarkan_kelompok_orang_seperti_halaman_publik(klien, persona):
+    sk = kasus(persona, S.PEMERIKSAAN_AWAL)
+    sk.sengketa.pemohon.__class__.objects.filter(pk=sk.sengketa.pemohon.pk).update(
+        jenis="kelompok_orang"
+    )
+    r = klien.get("/api/v1/jadwal/?komisi=KIP-KALTIM&dari=2024-03-01&sampai=2024-04-30")
+    (baris,) = r.json()
+    assert baris["pemohon"] == "B. S."
+    assert "Budi" not in r.content.decode()
+
+
 @pytest.mark.parametrize(
     "query",
     ["dari=2024-04-30&sampai=2024-03-01", "dari=2020-01-01&sampai=2024-01-01", "dari=kemarin",

@@ -359,3 +359,36 @@ def test_jumlah_query_daftar_tidak_tumbuh_dengan_jumlah_perkara(client, persona)
     banyak = {url: jumlah_query(client, url) for url in urls}
     assert banyak == sedikit
     assert len(client.get(TUGAS).context["baris"]) == 25
+
+
+# -- archive ---------------------------------------------------------------------------
+
+ARSIP = reverse("kantor:arsip")
+
+
+def test_arsip_berisi_tugas_yang_diselesaikan_sendiri_terbaru_dulu(client, persona):
+    lama = kasus(persona, S.DITERIMA)
+    baru = kasus(persona, S.DITERIMA)
+    for sk in (lama, baru):
+        masuk(client, persona.panitera)
+        client.post(
+            url_transisi(sk.id, "registrasi"), {"versi": versi_form(client, sk.id, "registrasi")}
+        )
+    respons = masuk(client, persona.panitera).get(ARSIP)
+    baris = respons.context["baris"]
+    assert [b["sengketa"].pk for b in baris] == [baru.id, lama.id]
+    assert all(b["status"] == "Teregistrasi" for b in baris)
+    # Someone else's archive holds none of them (the ketua only received the next task).
+    assert masuk(client, persona.ketua).get(ARSIP).context["baris"] == []
+
+
+def test_arsip_tidak_untuk_pihak_dan_jumlah_query_tetap(client, persona):
+    masuk(client, persona.pemohon)
+    assert client.get(ARSIP).status_code in (302, 403)
+    masuk(client, persona.panitera)
+    for i in range(2):
+        persona.skenario().terima(MULAI, nama=f"A{i}").registrasi(MULAI)
+    sedikit = jumlah_query(client, ARSIP)
+    for i in range(8):
+        persona.skenario().terima(MULAI, nama=f"B{i}").registrasi(MULAI)
+    assert jumlah_query(client, ARSIP) == sedikit

@@ -7,6 +7,7 @@ nearest open deadline is a subquery annotation and the parties are prefetched pe
 from django.contrib.auth import get_user_model
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from viewflow.workflow.models import Task
+from viewflow.workflow.status import STATUS
 
 from sengketa import izin
 from sengketa.models import (
@@ -100,6 +101,24 @@ def tugas_terbuka() -> QuerySet[Task]:
         )
         .select_related("owner")
         .order_by("pk")
+    )
+
+
+def tugas_selesai_oleh(pengguna) -> QuerySet[Task]:
+    """Archive: the human tasks this user completed (the transition's actor is recorded as
+    the task's owner by workflows.rute), newest first, of cases the user may still see."""
+    if not adalah_staf(pengguna):
+        return Task.objects.none()
+    return (
+        Task.objects.filter(
+            process__flow_class=_alur(),
+            flow_task_type="HUMAN",
+            status=STATUS.DONE,
+            owner=pengguna,
+            **{f"{_KE_SENGKETA}__in": sengketa_terlihat(pengguna)},
+        )
+        .annotate(sengketa_id=F(f"{_KE_SENGKETA}_id"))
+        .order_by("-finished", "-pk")
     )
 
 
@@ -204,7 +223,8 @@ def urutkan(qs: QuerySet, kunci: str) -> QuerySet:
 
 def sengketa_untuk_baris(ids) -> dict[int, Sengketa]:
     """The cases of one page of rows, with their parties, in two queries."""
-    return {s.pk: s for s in Sengketa.objects.filter(pk__in=list(ids)).prefetch_related("pihak")}
+    kasus = Sengketa.objects.filter(pk__in=list(ids)).select_related("komisi")
+    return {s.pk: s for s in kasus.prefetch_related("pihak")}
 
 
 # -- deadline dashboard ----------------------------------------------------------------

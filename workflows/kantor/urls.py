@@ -19,6 +19,7 @@ urlpatterns = [
     path("dua-faktor/", dua_faktor.DuaFaktorView.as_view(), name="dua_faktor"),
     path("tugas/", views.DaftarTugasView.as_view(), name="tugas"),
     path("antrean/", views.DaftarTugasView.as_view(antrean=True), name="antrean"),
+    path("arsip/", views.ArsipTugasView.as_view(), name="arsip"),
     path("tenggat/", views.TenggatView.as_view(), name="tenggat"),
     path("permohonan/baru/", views.PermohonanBaruView.as_view(), name="permohonan_baru"),
     path("sengketa/<int:pk>/", views.SengketaView.as_view(), name="sengketa"),

@@ -200,6 +200,32 @@ class DaftarTugasView(StafMixin, TemplateView):
         )
 
 
+class ArsipTugasView(StafMixin, TemplateView):
+    """Archive: the tasks this user completed, newest first (what did I do last week?)."""
+
+    template_name = "kantor/arsip.html"
+
+    def get_context_data(self, **kwargs):
+        halaman = Paginator(sel.tugas_selesai_oleh(self.request.user), PER_HALAMAN).get_page(
+            self.request.GET.get("halaman")
+        )
+        kasus = sel.sengketa_untuk_baris(t.sengketa_id for t in halaman)
+        baris = []
+        for t in halaman:
+            s = kasus[t.sengketa_id]
+            baris.append(
+                {
+                    "sengketa": s,
+                    "judul": judul(s),
+                    "para_pihak": para_pihak(s),
+                    "tugas": str(t.flow_task.task_title),
+                    "selesai": waktu_lokal(s.komisi, t.finished) if t.finished else "",
+                    "status": LABEL_STATUS.get(s.status, ""),
+                }
+            )
+        return super().get_context_data(halaman=halaman, baris=baris, **kwargs)
+
+
 # -- the case page ---------------------------------------------------------------------
 
 
