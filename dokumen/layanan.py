@@ -27,9 +27,9 @@ from .models import (
     FormatDokumen,
     Publikasi,
     StatusDokumen,
-    kode_verifikasi_baru,
     kunci_dokumen,
 )
+from .publikasi import kode_baru
 from .render import FORMAT
 
 log = logging.getLogger(__name__)
@@ -245,17 +245,6 @@ def _tolak_cap(kode: str, nama: str) -> UnggahanDitolak:
     return UnggahanDitolak(f"pdf_{kode}", pesan % {"nama": nama}, nama)
 
 
-def _kode_baru() -> str:
-    """A verification code no document and no publication has (one namespace for both)."""
-    while True:
-        kode = kode_verifikasi_baru()
-        if not (
-            Dokumen.objects.filter(kode_verifikasi=kode).exists()
-            or Publikasi.objects.filter(kode_verifikasi=kode).exists()
-        ):
-            return kode
-
-
 def dokumen_unggah_tertanda(*, dokumen_id: int, berkas, oleh) -> Dokumen:
     """The signed paper of an issued decision or minutes, uploaded back as a PDF, becomes a
     new version of record: status `siap`, stamped with its own verification code and QR on
@@ -273,7 +262,7 @@ def dokumen_unggah_tertanda(*, dokumen_id: int, berkas, oleh) -> Dokumen:
         raise TidakBerwenang(GALAT_TIDAK_BERWENANG_TERTANDA)
     _pastikan_versi_terbit(dok)
     isi = baca_pdf_tertanda(berkas)
-    kode = _kode_baru()
+    kode = kode_baru()
     try:
         # The stamping reads the whole PDF: done before the lock, like a rendering.
         dicap = cap_verifikasi(isi, kode=kode, url=url_verifikasi(kode))

@@ -72,7 +72,7 @@ def publikasi_pratinjau(*, dokumen_id: int, oleh, samaran: list) -> bytes:
     )
 
 
-def _kode_baru() -> str:
+def kode_baru() -> str:
     """A verification code no document and no publication has (one namespace for both)."""
     while True:
         kode = kode_verifikasi_baru()
@@ -110,7 +110,7 @@ def publikasi_terbitkan(
     if not tanpa_informasi_dikecualikan:
         raise ParameterTidakValid({"tanpa_informasi_dikecualikan": [aturan.GALAT_KONFIRMASI]})
     _pastikan_layak(dok)
-    kode = _kode_baru()
+    kode = kode_baru()
     peta = peta_dari(samaran)
     isi = publikasi_render(dok, peta, penanda=Penanda(kode=kode, url=url_verifikasi(kode)))
     try:
