@@ -15,6 +15,7 @@ from tests.peramban.alat import (
     kirim,
     periksa_aksesibilitas,
     teks_pdf,
+    tunggu_dokumen,
     unduh,
     url_kasus,
 )
@@ -96,6 +97,7 @@ def test_mediator_mencatat_sesi_perpanjangan_kesepakatan_lalu_putusan_mediasi_te
     periksa_aksesibilitas(mediator)
     kirim(form.locator("button[type=submit]"))
     assert status.inner_text() == id_(LABEL_STATUS[StatusSengketa.SELESAI_MEDIASI])
+    tunggu_dokumen(mediator, pk)
     periksa_aksesibilitas(mediator)
 
     # -- the mediation ruling is among the case's documents and opens

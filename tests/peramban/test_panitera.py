@@ -18,6 +18,7 @@ from tests.peramban.alat import (
     masuk_kantor,
     periksa_aksesibilitas,
     teks_pdf,
+    tunggu_dokumen,
     unduh,
     url_kasus,
 )
@@ -119,6 +120,7 @@ def test_panitera_menerima_meregistrasi_sampai_panggilan_terbuka_sebagai_pdf(buk
     form.locator("input[name=jadwalkan-ruang]").fill("Ruang Sidang Utama")
     periksa_aksesibilitas(pp)
     kirim(form.locator("button[type=submit]"))
+    tunggu_dokumen(pp, sengketa.pk)
 
     # The hearing, with one summons for each party, each with its own letter number.
     sidang = pp.locator("#sidang article.sidang")
