@@ -2,16 +2,20 @@
 
 The services raise the typed errors of `sengketa.galat`; this module only translates them:
 400 `{"detail", "errors": {field: [messages]}}`, 401, 403, 404, 409 `{"detail", "status",
-"transisi"}` (plus `alasan` for unmet preconditions), 429 `{"detail"}` with `Retry-After`.
-Bad input never becomes a 500.
+"transisi"}` (plus `alasan` for unmet preconditions), 429 `{"detail"}` with `Retry-After`
+(too many requests, or a login locked out by django-axes). Bad input never becomes a 500.
 """
 
 import math
 from collections.abc import Mapping
 
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_cool_off, get_lockout_response
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Max
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -93,6 +97,33 @@ def respons_429(tunggu: float | None) -> Response:
     return respons
 
 
+def detik_terkunci(request) -> int | None:
+    """Seconds until django-axes lets this username + address try again: its newest counted
+    failure plus AXES_COOLOFF_TIME (the latest the lock can last), or the whole cool-off when
+    the failures are not in the database. None: the lock does not expire by itself."""
+    jeda = get_cool_off(request)
+    if not jeda:
+        return None
+    percobaan = AxesDatabaseHandler().filter_user_attempts(
+        request, getattr(request, "axes_credentials", None)
+    )
+    waktu = [qs.aggregate(t=Max("attempt_time"))["t"] for qs in percobaan]
+    terakhir = max(filter(None, waktu), default=None)
+    sisa = (terakhir + jeda - timezone.now()) if terakhir else jeda
+    return max(1, math.ceil(sisa.total_seconds()))
+
+
+def respons_terkunci(request):
+    """A login refused because django-axes locked this username + address out (the token
+    view): 429, not a 400 "wrong password", so that a client waits instead of retrying. The
+    words are the one lockout answer (AXES_LOCKOUT_CALLABLE, `{"detail"}` under /api/)."""
+    respons = get_lockout_response(request, None, getattr(request, "axes_credentials", None))
+    detik = detik_terkunci(request)
+    if detik is not None:
+        respons["Retry-After"] = str(detik)
+    return respons
+
+
 def _jenis(view) -> str:
     """The media types this view reads ("application/json")."""
     return ", ".join(p.media_type for p in getattr(view, "parser_classes", [JSONParser]))
@@ -102,6 +133,11 @@ def tangani_galat(exc, context):
     view = context.get("view")
     if isinstance(exc, exceptions.Throttled):
         return respons_429(exc.wait)
+    if isinstance(exc, exceptions.ValidationError) and getattr(
+        context.get("request"), "axes_locked_out", False
+    ):
+        # django-axes flags the request whose login it refused or has just locked out.
+        return respons_terkunci(context["request"])
     if isinstance(exc, exceptions.AuthenticationFailed):
         # DRF's token messages are not in Indonesian; one message covers them all.
         exc.detail = exceptions.ErrorDetail(

@@ -86,6 +86,14 @@ def punya_peran(pengguna, peran: str, komisi_id: int) -> bool:
     )
 
 
+def boleh_kelola_akun_pihak(pengguna, komisi_id: int) -> bool:
+    """Linking portal accounts to parties and public bodies: the registry, which checks the
+    power of attorney or the letter of appointment, or the commission's administrator."""
+    return punya_peran(pengguna, Peran.PANITERA, komisi_id) or punya_peran(
+        pengguna, Peran.ADMIN, komisi_id
+    )
+
+
 def peran_penugasan(pengguna, sengketa) -> frozenset[str]:
     """The user's active assignments on this case: from prefetched `penugasan` when a list
     page prefetched them (no query per case), else one query cached on the instance."""

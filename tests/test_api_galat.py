@@ -429,8 +429,7 @@ SEMANTIK = {
     "t-minta_kelengkapan": [({"kekurangan": []}, "kekurangan")],  # items are free text
     "t-tetapkan_majelis": [
         ({"ketua_majelis": "tak-ada"}, "ketua_majelis"),
-        # Another commission's: the service checks the whole panel, under "anggota".
-        ({"ketua_majelis": "@ketua_lain"}, ("ketua_majelis", "anggota")),
+        ({"ketua_majelis": "@ketua_lain"}, "ketua_majelis"),  # another commission's
         ({"anggota": ["@ketua_lain", "@komisioner2"]}, "anggota"),
         ({"panitera_pengganti": "@panitera_lain"}, "panitera_pengganti"),
         ({"tanggal": "2024-03-01"}, "tanggal"),  # before the registration

@@ -5,6 +5,8 @@ import contextlib
 from datetime import date
 
 import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
 
 from sengketa.galat import (
     KesalahanProsedur,
@@ -128,6 +130,7 @@ def test_majelis_yang_sah_ditetapkan_beserta_pp(persona):
         "pp_juga_anggota",
         "bukan_komisioner",
         "komisioner_komisi_lain",
+        "ketua_majelis_komisi_lain",
         "pp_bukan_kepaniteraan",
     ],
 )
@@ -141,13 +144,55 @@ def test_majelis_yang_tidak_sah_ditolak(persona, kasus_salah):
         "pp_juga_anggota": {"anggota": [k[1], persona.pp]},
         "bukan_komisioner": {"anggota": [k[1], persona.panitera]},
         "komisioner_komisi_lain": {"anggota": [k[1], persona.ketua_lain]},
+        "ketua_majelis_komisi_lain": {"ketua_majelis": persona.ketua_lain},
         "pp_bukan_kepaniteraan": {"panitera_pengganti": k[4]},
     }[kasus_salah]
     with pytest.raises(ParameterTidakValid) as galat:
         tetapkan(sk, persona, **ubah)
-    medan = "panitera_pengganti" if kasus_salah == "pp_bukan_kepaniteraan" else "anggota"
-    assert medan in galat.value.galat
+    # The refusal names the field that holds the wrong person (the form shows it there).
+    medan = {
+        "pp_bukan_kepaniteraan": "panitera_pengganti",
+        "ketua_majelis_komisi_lain": "ketua_majelis",
+    }.get(kasus_salah, "anggota")
+    assert set(galat.value.galat) == {medan}
     assert sk.segarkan().sengketa.status == StatusSengketa.TEREGISTRASI
+    assert not Penugasan.objects.filter(sengketa_id=sk.id).exists()
+
+
+def test_api_ketua_majelis_dari_komisi_lain_ditolak_di_medan_ketua_majelis(persona):
+    sk = teregistrasi(persona)
+    klien = APIClient()
+    klien.force_authenticate(persona.ketua)
+    data = {
+        "ketua_majelis": persona.ketua_lain.username,
+        "anggota": [u.username for u in persona.komisioner[1:3]],
+        "panitera_pengganti": persona.pp.username,
+        "tanggal": MAJELIS.isoformat(),
+    }
+    r = klien.post(f"/api/v1/sengketa/{sk.id}/transisi/tetapkan_majelis/", data, format="json")
+    assert r.status_code == 400
+    assert list(r.json()["errors"]) == ["ketua_majelis"]
+    nama = persona.ketua_lain.get_full_name() or persona.ketua_lain.username
+    assert nama in r.json()["errors"]["ketua_majelis"][0]
+    assert not Penugasan.objects.filter(sengketa_id=sk.id).exists()
+
+
+def test_form_kantor_ketua_majelis_dari_komisi_lain_ditolak_di_medan_ketua_majelis(client, persona):
+    sk = teregistrasi(persona)
+    client.force_login(persona.ketua)
+    url = reverse("kantor:transisi", args=[sk.id, "tetapkan_majelis"])
+    data = {
+        "ketua_majelis": persona.ketua_lain.username,
+        "anggota": [u.username for u in persona.komisioner[1:3]],
+        "panitera_pengganti": persona.pp.username,
+    }
+    r = client.post(url, data)
+    assert r.status_code == 400
+    form = r.context["form"]
+    assert set(form.errors) == {"ketua_majelis"}
+    isi = r.content.decode()
+    medan = isi.split('data-medan="ketua_majelis"', 1)[1].split('data-medan="', 1)[0]
+    assert "galat-medan" in medan
     assert not Penugasan.objects.filter(sengketa_id=sk.id).exists()
 
 

@@ -2,6 +2,7 @@
 the profile with its notification choices, and django-axes on every login."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
@@ -33,6 +34,7 @@ KIRIM_ULANG = reverse("portal:akun_kirim_ulang")
 PROFIL = reverse("portal:akun_profil")
 RESET = reverse("portal:akun_reset")
 SANDI = "Sengketa-Informasi-2024!"
+TOKEN = "/api/v1/auth/token/"
 
 DATA = {
     "email": "Siti.Aminah@Contoh.ID",
@@ -389,18 +391,40 @@ def test_axes_mengunci_kantor_masuk(client, persona):
     assert r.status_code == 302
 
 
-def test_axes_mengunci_token_api(persona):
-    klien = APIClient()
-    url = "/api/v1/auth/token/"
+def _token_salah_sampai_terkunci(klien, persona):
     salah = {"username": persona.panitera.username, "password": "salah"}
-    for _ in range(5):
-        assert klien.post(url, salah, format="json").status_code in (400, 429)
-    benar = {**salah, "password": "rahasia-uji-123"}
-    r = klien.post(url, benar, format="json")
-    assert r.status_code in (400, 429) and "token" not in r.json()
+    kode = [klien.post(TOKEN, salah, format="json").status_code for _ in range(5)]
+    return kode, {**salah, "password": "rahasia-uji-123"}
+
+
+def test_axes_mengunci_token_api_dengan_429_dan_retry_after(persona, settings):
+    klien = APIClient()
+    kode, benar = _token_salah_sampai_terkunci(klien, persona)
+    # The fifth failure locks, as on the log-in pages; the earlier ones are "wrong password".
+    assert kode == [400, 400, 400, 400, 429]
+    r = klien.post(TOKEN, benar, format="json")
+    assert r.status_code == 429 and "token" not in r.json()
+    # The API's error shape, in Indonesian, and when to come back: a try during the lockout
+    # starts the cool-off again (axes' default), so the whole AXES_COOLOFF_TIME is left.
+    assert list(r.json()) == ["detail"]
+    assert "dikunci selama 30 menit" in r.json()["detail"]
+    assert r["Retry-After"] == str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     assert AccessAttempt.objects.filter(username=persona.panitera.username).exists()
     # The same right password from another address still gets its token.
-    assert klien.post(url, benar, format="json", REMOTE_ADDR="10.9.8.7").status_code == 200
+    assert klien.post(TOKEN, benar, format="json", REMOTE_ADDR="10.9.8.7").status_code == 200
+
+
+def test_retry_after_token_api_memberi_sisa_waktu_kunci(persona, settings):
+    # Here a try during the lockout does not restart it: 10 of the 30 minutes have passed.
+    settings.AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+    klien = APIClient()
+    kode, benar = _token_salah_sampai_terkunci(klien, persona)
+    assert kode[-1] == 429
+    terakhir = AccessAttempt.objects.get(username=persona.panitera.username).attempt_time
+    AccessAttempt.objects.update(attempt_time=terakhir - timedelta(minutes=10))
+    r = klien.post(TOKEN, benar, format="json")
+    assert r.status_code == 429
+    assert 20 * 60 - 5 <= int(r["Retry-After"]) <= 20 * 60
 
 
 def test_akun_dari_kepaniteraan_masuk_portal_dengan_emailnya(client):

@@ -15,7 +15,9 @@ from dokumen.models import Dokumen
 from portal.models import ProfilPihak
 from portal.perkara import status as kata
 from portal.perkara.ringkasan import TENGGAT_PEMOHON
+from sengketa import izin
 from sengketa.aturan import LABEL_BUTIR
+from sengketa.galat import TidakBerwenang
 from sengketa.kalender import format_tanggal
 from sengketa.models import KodeTenggat, Kuasa, RiwayatStatus, Sengketa, Tenggat
 from sengketa.models import StatusSengketa as S
@@ -23,6 +25,12 @@ from sengketa.waktu import hari_ini, zona
 from tests.factories import PenggunaFactory, pengguna_dengan_peran
 from tests.kasus import PEMBANGUN, kasus
 from workflows.layanan import sengketa_registrasi
+from workflows.layanan.akun_pihak import (
+    kuasa_nonaktifkan,
+    kuasa_tautkan,
+    petugas_lepas,
+    petugas_tautkan,
+)
 from workflows.layanan.sidang import sidang_jadwalkan
 from workflows.skenario import Skenario
 
@@ -342,6 +350,34 @@ def test_hanya_panitera_atau_admin_komisi_itu(client, persona):
     assert halaman(client, persona.admin, url).status_code == 200
     assert tautkan_kuasa(client, persona.komisioner[0], s, "advokat@contoh.id").status_code == 403
     assert not Kuasa.objects.exists()
+
+
+def test_layanan_akun_pihak_sendiri_menolak_selain_panitera_atau_admin_komisi_itu(persona):
+    # The services check it themselves: a command or another entry point cannot skip the page.
+    s = kasus(persona, S.DITERIMA).sengketa
+    akun_portal("advokat@contoh.id")
+    ppid = akun_portal("ppid@kaltimprov.go.id")
+    badan = s.termohon.badan_publik
+    kuasa_baru = {
+        "sengketa_id": s.pk, "pihak_id": s.pemohon.pk, "email": "advokat@contoh.id",
+        "nomor_surat_kuasa": "SK-07/III/2024", "tanggal_surat_kuasa": s.tanggal_diterima,
+    }  # fmt: skip
+    for orang in (persona.komisioner[0], persona.panitera_lain, persona.pemohon):
+        assert not izin.boleh_kelola_akun_pihak(orang, s.komisi_id)
+        with pytest.raises(TidakBerwenang):
+            kuasa_tautkan(oleh=orang, **kuasa_baru)
+        with pytest.raises(TidakBerwenang):
+            petugas_tautkan(badan_publik_id=badan.pk, oleh=orang, email=ppid.email)
+    assert not Kuasa.objects.exists() and not badan.petugas.exists()
+    kuasa = kuasa_tautkan(oleh=persona.admin, **kuasa_baru)
+    petugas_tautkan(badan_publik_id=badan.pk, oleh=persona.admin, email=ppid.email)
+    with pytest.raises(TidakBerwenang):
+        kuasa_nonaktifkan(kuasa_id=kuasa.pk, oleh=persona.komisioner[0])
+    with pytest.raises(TidakBerwenang):
+        petugas_lepas(badan_publik_id=badan.pk, oleh=persona.panitera_lain, pengguna_id=ppid.pk)
+    kuasa.refresh_from_db()
+    assert kuasa.aktif and badan.petugas.filter(pk=ppid.pk).exists()
+    assert RiwayatStatus.objects.get(sengketa=s, transisi="tautkan_kuasa").oleh == persona.admin
 
 
 def test_petugas_ppid_ditautkan_ke_badan_publik(client, persona):

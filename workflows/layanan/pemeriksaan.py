@@ -72,7 +72,9 @@ def sengketa_tetapkan_majelis(
             "anggota",
             _("The panel needs an odd number of at least %(n)d commissioners.") % {"n": minimal},
         )
-    for u in majelis:
+    # Each person is refused under the field that named them (the form and the API show it there).
+    syarat_peran_staf(ketua, (Peran.KOMISIONER, Peran.KETUA), s.komisi_id, "ketua_majelis")
+    for u in anggota:
         syarat_peran_staf(u, (Peran.KOMISIONER, Peran.KETUA), s.komisi_id, "anggota")
     syarat_peran_staf(
         pp, (Peran.PANITERA, Peran.PANITERA_PENGGANTI), s.komisi_id, "panitera_pengganti"
