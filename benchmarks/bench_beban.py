@@ -2,13 +2,15 @@
 (issue 8, "Scale and speed").
 
     .venv/bin/python benchmarks/bench_beban.py [--jumlah N | --cepat] [--pengguna 50]
-        [--detik 60] [--workers 4]
+        [--detik 60] [--workers 4] [--redis redis://127.0.0.1:6379/13]
 
 Starts gunicorn on 127.0.0.1 (a free port) with production-like settings (DEBUG off, its own
 SECRET_KEY, ALLOWED_HOSTS, persistent database connections) against the PostgreSQL database
 of benchmarks/generator.py, then runs locust headless (benchmarks/locustfile.py) for a fixed
 time: staff in the back office, parties on the portal, anonymous visitors on the public
-pages, API clients with tokens, and a floor (the login page) in the same run. Prints p50
+pages, API clients with tokens, and a floor (the login page) in the same run. With --redis
+(or BEBAN_REDIS_URL) gunicorn shares one Redis cache as in production; without it each
+worker has its own memory cache (the public hearing calendar is cached per worker). Prints p50
 and p95 latency, requests per second and the error rate per group and per page, then stops
 locust and gunicorn (by their process ids) and removes the sessions it created.
 """
@@ -29,6 +31,7 @@ import sys
 import time
 import urllib.request
 from collections import defaultdict
+from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -64,11 +67,14 @@ def siapkan_data(komisi, orang, pengguna: int) -> tuple[dict, list[str]]:
     """Sessions, tokens and ids for locustfile.py; returns (data, session keys made)."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
+    from django.utils import timezone
     from rest_framework.authtoken.models import Token
 
-    from portal.publik.selectors import sengketa_publik
-    from sengketa.models import Pihak, Sengketa
+    from portal.publik import selectors as kalender_publik
+    from portal.publik.views import PER_HALAMAN
+    from sengketa.models import Pihak, Sengketa, Sidang
     from sengketa.models.status import STATUS_AKHIR
+    from sengketa.waktu import hari_ini
 
     staf = [*orang.panitera, *orang.pp, orang.ketua, *orang.komisioner]
     kunci = []
@@ -96,8 +102,17 @@ def siapkan_data(komisi, orang, pengguna: int) -> tuple[dict, list[str]]:
         semua.exclude(status__in=STATUS_AKHIR).order_by("?").values_list("pk", flat=True)[:500]
     )
     acak = list(semua.order_by("?").values_list("pk", flat=True)[:500])
+    # The hearing calendar: how many pages a visitor may leaf through (the first ten at
+    # most: deeper pages are rare), and the weeks around today.
+    mendatang = kalender_publik.sidang_mendatang(komisi=komisi, daftar_komisi=[komisi]).count()
+    senin = kalender_publik.awal_minggu(hari_ini(komisi))
+    api_30_hari = Sidang.objects.filter(
+        sengketa__komisi=komisi,
+        mulai__gte=timezone.now() - timedelta(days=1),
+        mulai__lt=timezone.now() + timedelta(days=31),
+    ).count()
     nomor = list(
-        sengketa_publik()
+        kalender_publik.sengketa_publik()
         .filter(komisi=komisi)
         .order_by("?")
         .values_list("nomor_register", flat=True)[:200]
@@ -111,6 +126,9 @@ def siapkan_data(komisi, orang, pengguna: int) -> tuple[dict, list[str]]:
         "kasus_terbuka": terbuka,
         "kasus": acak,
         "nomor_register": nomor,
+        "halaman_jadwal": max(2, min(10, -(-mendatang // PER_HALAMAN))),
+        "halaman_api": max(2, min(10, -(-api_30_hari // settings.REST_FRAMEWORK["PAGE_SIZE"]))),
+        "minggu": [(senin + timedelta(weeks=i)).isoformat() for i in range(-1, 4)],
         "termohon": ["Dinas Kesehatan", "Kabupaten Berau", "Sekretariat DPRD", "Kota Bontang"],
         "cari": ["Rahmawati", "Santoso", "Dinas Pendidikan", "Kutai Timur", *nomor[:5]],
     }
@@ -189,6 +207,12 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=int(os.environ.get("BEBAN_WORKERS", 4)))
     ap.add_argument("--db", help="PostgreSQL database (default: generator.nama_db)")
     ap.add_argument(
+        "--redis",
+        default=os.environ.get("BEBAN_REDIS_URL", ""),
+        help="Redis URL for gunicorn's cache, as production's REDIS_URL (default: none, each"
+        " worker its own memory cache; env BEBAN_REDIS_URL)",
+    )
+    ap.add_argument(
         "--tanpa", default="", help="leave out pages whose name contains these words, e.g. jadwal"
     )
     ap.add_argument(
@@ -208,6 +232,9 @@ def main() -> int:
     # One key for this process (it signs the sessions) and for gunicorn (it reads them).
     os.environ["SECRET_KEY"] = secrets.token_urlsafe(50)
     os.environ["ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
+    # Plain http on 127.0.0.1 (no TLS proxy in front): no redirect to https, and cookies
+    # without the Secure flag and its __Host- name, in this process and in gunicorn alike.
+    os.environ["SECURE_SSL_REDIRECT"] = os.environ["SECURE_COOKIES"] = "0"
     gen.django_siap()
     from django.contrib.sessions.models import Session
 
@@ -227,6 +254,7 @@ def main() -> int:
         "BEBAN_HASIL": str(berkas_hasil),
         "BEBAN_TANPA": a.tanpa,
         "BEBAN_JEDA": a.jeda,
+        "REDIS_URL": a.redis,
     }
     log = (DIR / "gunicorn.log").open("w")
     gunicorn = subprocess.Popen(
@@ -237,7 +265,8 @@ def main() -> int:
     try:
         tunggu_siap(f"{host}/kantor/masuk/")
         print(f"gunicorn pid {gunicorn.pid} on {host}, {a.workers} sync workers, DEBUG off; "
-              f"{r.jumlah:,} cases of {r.komisi.kode}")  # fmt: skip
+              f"{r.jumlah:,} cases of {r.komisi.kode}; cache: "
+              + (f"Redis {a.redis}" if a.redis else "memory, per worker"))  # fmt: skip
         print(f"locust: {pengguna} users (staff 3 : party 2 : public 2 : API 3 : floor 1), "
               f"spawned at 25/s, {detik} s, think time {a.jeda.replace(',', '-')} s"
               + (f"; pages left out: {a.tanpa}" if a.tanpa else ""))  # fmt: skip

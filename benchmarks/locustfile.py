@@ -6,9 +6,9 @@ latency and errors per group:
 - staf: registry staff, PPs and commissioners in the back office (inbox, queue, deadline
   dashboard, a case page), each with their own session;
 - pihak: parties on the portal ("Perkara saya" and one of their cases);
-- publik: anonymous visitors (hearing calendar, ruling directory and its search, the case
-  tracker);
-- api: API clients with a token (case list, a case, a search, the hearing calendar);
+- publik: anonymous visitors (the hearing calendar: its first page, a later page, a week and
+  the iCal feed; the ruling directory and its search; the case tracker);
+- api: API clients with a token (case list, a case, a search, pages of the hearing calendar);
 - lantai: the floor, measured under the same load: the back-office login page (a small
   template through the whole middleware stack, no case data).
 
@@ -113,6 +113,33 @@ class Publik(HttpUser):
     def jadwal(self):
         _get(self.client, "/jadwal/", name="publik: hearing calendar /jadwal/")
 
+    @task(1)
+    def jadwal_halaman(self):
+        # Visitors leafing through: a later page of the list, with the commission filter.
+        _get(
+            self.client,
+            "/jadwal/",
+            params={"komisi": DATA["komisi"], "halaman": random.randint(2, DATA["halaman_jadwal"])},
+            name="publik: calendar page /jadwal/?halaman=",
+        )
+
+    @task(1)
+    def jadwal_minggu(self):
+        _get(
+            self.client,
+            "/jadwal/",
+            params={"tampilan": "minggu", "minggu": random.choice(DATA["minggu"])},
+            name="publik: calendar week /jadwal/?tampilan=minggu",
+        )
+
+    @task(1)
+    def jadwal_ical(self):
+        _get(
+            self.client,
+            f"/jadwal/{DATA['komisi']}.ics",
+            name="publik: iCal feed /jadwal/<kode>.ics",
+        )
+
     @task(2)
     def putusan(self):
         _get(self.client, "/putusan/", name="publik: rulings /putusan/")
@@ -159,6 +186,15 @@ class Api(HttpUser):
     @task(1)
     def jadwal(self):
         _get(self.client, "/api/v1/jadwal/", name="api: hearings /api/v1/jadwal/")
+
+    @task(1)
+    def jadwal_halaman(self):
+        _get(
+            self.client,
+            "/api/v1/jadwal/",
+            params={"komisi": DATA["komisi"], "page": random.randint(2, DATA["halaman_api"])},
+            name="api: hearings page /api/v1/jadwal/?page=",
+        )
 
 
 class Lantai(HttpUser):

@@ -10,6 +10,8 @@ class WorkflowsConfig(AppConfig):
         from .kait import daftarkan
         from .notifikasi import terima_peristiwa
         from .penerbitan import daftarkan_penerbitan
+        from .tembolok_jadwal import terima_peristiwa as jadwal_publik_berubah
 
         daftarkan_penerbitan()
         daftarkan(terima_peristiwa)
+        daftarkan(jadwal_publik_berubah)

@@ -6,8 +6,10 @@ masked as the publication rules mask it; a published rendition and nothing else;
 and hearing dates of a case by its register number, without a name.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -30,7 +32,10 @@ STATUS_BELUM_TEREGISTRASI = (
     StatusSengketa.TIDAK_DIREGISTRASI,
 )
 HARI_KE_DEPAN = 60  # how far the list of upcoming hearings looks
-HARI_ICAL_LALU, HARI_ICAL_DEPAN = 30, 180  # the feed's window, so it stays small
+# The iCal feed's window and its ceiling, so that it stays small whatever the commission's
+# load (a commission holds a few hearings a week; 1,000 is months of a busy one).
+HARI_ICAL_LALU, HARI_ICAL_DEPAN = 14, 91
+MAKS_ICAL = 1000
 
 
 def sengketa_publik() -> QuerySet[Sengketa]:
@@ -105,11 +110,10 @@ def _baris(s: Sidang, peta: dict[str, str]) -> SidangPublik:
     )
 
 
-def sidang_publik(
+def _sidang_qs(
     *, komisi=None, sengketa=None, dari: datetime | None = None, sampai: datetime | None = None
-) -> list[SidangPublik]:
-    """Public hearings starting in [dari, sampai), in time order, in their own zone.
-    A fixed number of queries whatever the number of hearings."""
+) -> QuerySet[Sidang]:
+    """Public hearings starting in [dari, sampai), in time order, with what a row shows."""
     qs = Sidang.objects.filter(status__in=STATUS_SIDANG_PUBLIK, sengketa__in=sengketa_publik())
     if dari is not None:
         qs = qs.filter(mulai__gte=dari)
@@ -119,37 +123,94 @@ def sidang_publik(
         qs = qs.filter(sengketa__komisi=komisi)
     if sengketa is not None:
         qs = qs.filter(sengketa=sengketa)
-    daftar = list(
+    return (
         qs.select_related("sengketa__komisi")
         .prefetch_related(
             Prefetch(
                 "sengketa__pihak",
-                queryset=Pihak.objects.prefetch_related(
-                    Prefetch("kuasa", queryset=Kuasa.objects.filter(aktif=True))
+                # Ordered by the foreign key's column, not by the models' default orderings,
+                # which sort through the case (a join with every case of the commission).
+                queryset=Pihak.objects.order_by("sengketa_id", "peran").prefetch_related(
+                    Prefetch(
+                        "kuasa",
+                        queryset=Kuasa.objects.filter(aktif=True).order_by("pihak_id", "nama"),
+                    )
                 ),
             )
         )
         .order_by("mulai", "id")
     )
+
+
+def baris_publik(qs) -> list[SidangPublik]:
+    """The public rows of these hearings (a queryset of _sidang_qs, or a page of one), in
+    their own zone, masked. A fixed number of queries whatever the number of hearings."""
+    daftar = list(qs)
     peta = _peta_per_sengketa(list({s.sengketa_id: s.sengketa for s in daftar}.values()))
     return [_baris(s, peta[s.sengketa_id]) for s in daftar]
+
+
+def sidang_publik(
+    *, komisi=None, sengketa=None, dari: datetime | None = None, sampai: datetime | None = None
+) -> list[SidangPublik]:
+    """Public hearings starting in [dari, sampai), in time order, in their own zone."""
+    return baris_publik(_sidang_qs(komisi=komisi, sengketa=sengketa, dari=dari, sampai=sampai))
 
 
 def hari_ini_publik(komisi=None) -> date:
     return hari_ini(komisi) if komisi else timezone.localdate()
 
 
-def sidang_mendatang(*, komisi=None) -> list[SidangPublik]:
-    """From today (in each hearing's own zone) to HARI_KE_DEPAN days ahead."""
+def _hari_lokal(daftar_komisi, batas: Callable[[ZoneInfo], tuple[date, date | None]]) -> Q:
+    """Hearings between midnights of each commission's own zone (Indonesia spans UTC+7 to
+    +9): `batas(zone)` gives the first day and the day after the last (None: no end)."""
+    per_zona: dict[str, list[int]] = {}
+    for k in daftar_komisi:
+        per_zona.setdefault(k.zona_waktu, []).append(k.pk)
+    if not per_zona:
+        return Q(pk__in=[])
+    syarat, awal, akhir = Q(pk__in=[]), [], []
+    for nama, pks in per_zona.items():
+        tz = zona(nama)
+        dari, sampai = batas(tz)
+        awal.append(datetime.combine(dari, time.min, tzinfo=tz))
+        q = Q(sengketa__komisi__in=pks, mulai__gte=awal[-1])
+        if sampai is not None:
+            akhir.append(datetime.combine(sampai, time.min, tzinfo=tz))
+            q &= Q(mulai__lt=akhir[-1])
+        syarat |= q
+    # The widest bounds too, which the index on `mulai` can read (the zones' bounds inside
+    # an OR cannot be: the page would scan every hearing since the first one).
+    syarat &= Q(mulai__gte=min(awal))
+    if len(akhir) == len(awal):
+        syarat &= Q(mulai__lt=max(akhir))
+    return syarat
+
+
+def sidang_mendatang(*, komisi=None, daftar_komisi) -> QuerySet[Sidang]:
+    """From today (in each hearing's own zone) to HARI_KE_DEPAN days ahead, as a queryset
+    to be paged: the database counts and slices, only a page becomes rows (baris_publik).
+    `daftar_komisi`: the commissions already read, for their zones."""
     kini = timezone.now()
-    semua = sidang_publik(
-        komisi=komisi, dari=kini - timedelta(days=1), sampai=kini + timedelta(days=HARI_KE_DEPAN)
+    qs = _sidang_qs(komisi=komisi, sampai=kini + timedelta(days=HARI_KE_DEPAN))
+    return qs.filter(
+        _hari_lokal(
+            [komisi] if komisi else daftar_komisi, lambda tz: (kini.astimezone(tz).date(), None)
+        )
     )
-    return [s for s in semua if s.tanggal >= timezone.localdate(kini, zona(s.zona))]
 
 
 def awal_minggu(d: date) -> date:
     return d - timedelta(days=d.weekday())
+
+
+def sidang_minggu(*, komisi=None, daftar_komisi, awal: date) -> QuerySet[Sidang]:
+    """The seven days from Monday `awal`, each hearing on its day in its own zone; a queryset
+    to be paged like the list (a busy commission's week can hold hundreds)."""
+    akhir = awal + timedelta(days=7)
+    return _sidang_qs(komisi=komisi).filter(
+        _hari_lokal([komisi] if komisi else daftar_komisi, lambda tz: (awal, akhir))
+    )
 
 
 @dataclass(frozen=True)
@@ -161,16 +222,11 @@ class HariMinggu:
     hari_ini: bool
 
 
-def minggu(*, komisi=None, awal: date) -> list[HariMinggu]:
-    """The seven days from Monday `awal`; a hearing falls on its day in its own zone."""
-    akhir = awal + timedelta(days=7)
-    # A day wider on each side in UTC: Indonesia spans UTC+7 to UTC+9.
-    dari = datetime.combine(awal - timedelta(days=1), time.min, tzinfo=zona("UTC"))
-    sampai = datetime.combine(akhir + timedelta(days=1), time.min, tzinfo=zona("UTC"))
+def hari_minggu(*, komisi=None, awal: date, baris: list[SidangPublik]) -> list[HariMinggu]:
+    """The seven days from Monday `awal` with these rows (a page of sidang_minggu) on them."""
     per_hari: dict[date, list[SidangPublik]] = {}
-    for s in sidang_publik(komisi=komisi, dari=dari, sampai=sampai):
-        if awal <= s.tanggal < akhir:
-            per_hari.setdefault(s.tanggal, []).append(s)
+    for s in baris:
+        per_hari.setdefault(s.tanggal, []).append(s)
     kini = hari_ini_publik(komisi)
     hari = [awal + timedelta(days=i) for i in range(7)]
     return [
@@ -186,12 +242,15 @@ def minggu(*, komisi=None, awal: date) -> list[HariMinggu]:
 
 
 def sidang_ical(komisi) -> list[SidangPublik]:
+    """The feed's window in time order, at most MAKS_ICAL hearings: a calendar app polls the
+    feed again, so the far end of a crowded window arrives later."""
     kini = timezone.now()
-    return sidang_publik(
+    qs = _sidang_qs(
         komisi=komisi,
         dari=kini - timedelta(days=HARI_ICAL_LALU),
         sampai=kini + timedelta(days=HARI_ICAL_DEPAN),
     )
+    return baris_publik(qs[:MAKS_ICAL])
 
 
 # --- ruling directory ---
