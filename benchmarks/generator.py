@@ -1630,6 +1630,7 @@ class Generator:
     def tulis_tenggat(self, dari: int, sampai: int, penulis) -> None:
         """Deadlines as the services store them: the real computation on the rows written."""
         from sengketa.models import Sengketa
+        from sengketa.models.tenggat import berjalan
         from sengketa.tenggat import hitung_tenggat, status_tenggat
 
         kasus = (
@@ -1639,10 +1640,12 @@ class Generator:
                 "sidang__panggilan", "pihak", "penerimaan_salinan", "keberatan_pengadilan"
             )
         )
-        baris = []
+        baris, punya_tenggat_berjalan = [], set()
         hk = self.komisi.hk_mendekati
         for s in kasus:
             for spes in hitung_tenggat(s, self.kal):
+                if berjalan(spes.aktif, spes.terpenuhi_pada):
+                    punya_tenggat_berjalan.add(s.pk)
                 baris.append(
                     {
                         "id": self.ids["tenggat"](),
@@ -1668,6 +1671,11 @@ class Generator:
                     }
                 )
         penulis.tulis(self.M["tenggat"], baris)
+        # Each case's nearest running deadline from the rows just written, as the services
+        # keep it (the cases were written before their deadlines could be computed).
+        from workflows.layanan.tenggat import segarkan_tenggat_terdekat
+
+        segarkan_tenggat_terdekat(Sengketa.objects.filter(pk__in=sorted(punya_tenggat_berjalan)))
 
     def tulis_penghitung(self) -> None:
         from sengketa.models import Penghitung
@@ -1934,8 +1942,11 @@ def isi(
             if model._meta.auto_field:
                 penulis.setel_urutan(model)
     if analisa and connection.vendor == "postgresql":
+        # VACUUM too: the cases were updated once after COPY (their nearest deadline), and
+        # index-only scans need the visibility map a long-lived database has. (Not inside a
+        # transaction, where PostgreSQL refuses it.)
         with connection.cursor() as c:
-            c.execute("ANALYZE")
+            c.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
     return dict(penulis.jumlah)
 
 

@@ -49,7 +49,17 @@ class Penugasan(models.Model):
                 name="penugasan_aktif_unik",
             )
         ]
-        indexes = [models.Index(fields=["pengguna", "aktif"])]
+        indexes = [
+            models.Index(fields=["pengguna", "aktif"]),
+            # A person's active appointments of one kind, read alone (the back-office queue's
+            # rule, workflows.kantor.selectors): a PP holds thousands, a commissioner's kinds
+            # are separate lookups that find none of them.
+            models.Index(
+                fields=["pengguna", "peran", "sengketa"],
+                condition=models.Q(aktif=True),
+                name="penugasan_aktif_per_peran",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_peran_display()}: {self.pengguna}"

@@ -27,6 +27,9 @@ from .status import (
 S = StatusSengketa
 SEMUA_STATUS = [s.value for s in StatusSengketa]
 BUKAN_AWAL = [s for s in SEMUA_STATUS if s != STATUS_AWAL]
+# The statuses of a case still running, sorted: the condition of a partial index, which a
+# query repeats word for word so the planner can use it (a set has no stable order).
+STATUS_BERJALAN = sorted(s for s in SEMUA_STATUS if s not in STATUS_AKHIR)
 
 # The completeness checklist of Perki 1/2013 Pasal 13 and 17.
 BUTIR_KELENGKAPAN = ("identitas", "bukti_permohonan", "bukti_keberatan")
@@ -153,6 +156,14 @@ class Sengketa(ConcurrentTransitionMixin, models.Model):
         verbose_name=_("case at the receiving commission"),
     )
 
+    # The due date of the case's nearest running deadline (the earliest `Tenggat` still open,
+    # TenggatQuerySet.terbuka), null when none runs. Derived, never edited: written only by
+    # workflows.layanan.tenggat.tenggat_sinkron in the same transaction as the deadline rows,
+    # so the back-office lists sort and page by an index instead of a subquery per case.
+    tenggat_terdekat = models.DateField(
+        _("nearest open deadline"), null=True, blank=True, editable=False
+    )
+
     dibuat_pada = models.DateTimeField(_("created at"), auto_now_add=True)
     diubah_pada = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -186,6 +197,23 @@ class Sengketa(ConcurrentTransitionMixin, models.Model):
             # The default ordering of every case list (API, admin, portal): read newest first
             # from the index instead of sorting the whole register for each page.
             models.Index(fields=["-tanggal_diterima", "-id"], name="sengketa_urutan_terbaru"),
+            # The back-office lists of running cases and their tasks (workflows.kantor.
+            # selectors), in their two orders: a page is read from the index in order and a
+            # commission's count from the index alone (status included for the queue's rule).
+            # Running cases only: a closed case may keep a running deadline (its performance
+            # period) but is never listed there.
+            models.Index(
+                fields=["komisi", "tenggat_terdekat", "id"],
+                include=["status"],
+                condition=Q(status__in=STATUS_BERJALAN),
+                name="sengketa_berjalan_tenggat",
+            ),
+            models.Index(
+                fields=["komisi", "tanggal_diterima", "id"],
+                include=["status"],
+                condition=Q(status__in=STATUS_BERJALAN),
+                name="sengketa_berjalan_diterima",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -26,7 +26,13 @@ class StatusTenggat(models.TextChoices):
 
 class TenggatQuerySet(models.QuerySet):
     def terbuka(self):
+        """Still running: the case needs it and it was not met yet (see `berjalan`)."""
         return self.filter(aktif=True, terpenuhi_pada__isnull=True)
+
+
+def berjalan(aktif: bool, terpenuhi_pada) -> bool:
+    """`TenggatQuerySet.terbuka` for one deadline in memory: the same rule, both sides."""
+    return aktif and terpenuhi_pada is None
 
 
 class Tenggat(models.Model):
@@ -89,7 +95,30 @@ class Tenggat(models.Model):
                 name="tenggat_unik_per_sidang",
             ),
         ]
-        indexes = [models.Index(fields=["aktif", "tanggal"])]
+        indexes = [
+            models.Index(fields=["aktif", "tanggal"]),
+            # The running deadlines by light: the deadline dashboard's filter "cases whose
+            # nearest deadline is overdue / approaching / due today" (workflows.kantor.
+            # selectors.keadaan_tenggat_terdekat) reads the (case, date) pairs of one light.
+            models.Index(
+                fields=["status", "sengketa", "tanggal"],
+                condition=models.Q(aktif=True, terpenuhi_pada__isnull=True),
+                name="tenggat_berjalan_per_status",
+            ),
+            # The deadline dashboard's count of cases past the 100 WD of UU 14/2008 Pasal
+            # 38(2) (workflows.kantor.selectors.jumlah_lewat_penyelesaian): the few rows it
+            # counts, without reading every deadline of the commission.
+            models.Index(
+                fields=["sengketa"],
+                condition=models.Q(
+                    kode=KodeTenggat.PENYELESAIAN,
+                    status=StatusTenggat.TERLEWAT,
+                    aktif=True,
+                    terpenuhi_pada__isnull=True,
+                ),
+                name="tenggat_lewat_penyelesaian",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kode_display()}: {self.tanggal}"

@@ -1,11 +1,19 @@
 """Read queries of the back office: open tasks, who holds them, deadlines per case.
 
-Every list is built in a fixed number of queries whatever its length (tests assert it): the
-nearest open deadline is a subquery annotation and the parties are prefetched per page.
+The lists (inbox, queue, deadline dashboard) are lists of running cases, each with the open
+task of its status: a page and its count are read from the partial indexes of the running
+cases (`sengketa_berjalan_tenggat` by the stored nearest deadline `tenggat_terdekat`, kept by
+workflows.layanan.tenggat; `sengketa_berjalan_diterima` by date received), and what a row
+shows beside the case is computed for the rows of the page only (`untuk_baris`). Every list
+is built in a fixed number of queries whatever its length or page size (tests assert it).
 """
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
+from django.db.models.lookups import IsNull
 from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
@@ -14,14 +22,16 @@ from sengketa.models import (
     KodeTenggat,
     Penugasan,
     PeranPenugasan,
+    Pihak,
     Sengketa,
     StatusTenggat,
     Tenggat,
 )
-from sengketa.models.status import STATUS_AKHIR
+from sengketa.models.sengketa import STATUS_BERJALAN
 from sengketa.peran import PERAN_STAF, Peran
 from sengketa.selectors import sengketa_terlihat
 
+from ..models import PengalihanTugas
 from ..rute import TUGAS_TERBUKA
 
 # Who holds the task of each status (alur.TUGAS_PER_STATUS), in the kinds of authority of
@@ -68,37 +78,117 @@ def _alur():
     return AlurSengketa
 
 
-def _q_wewenang(pengguna, jenis: str, awalan: str) -> Q:
-    """Cases (reached through `awalan`) on which the user has this kind of authority."""
-    if jenis == izin.PANITERA:
-        # The registry of the commission, or the PP of this very case (izin._memenuhi).
-        panitera = Q(**{f"{awalan}__komisi_id__in": komisi_dengan_peran(pengguna, Peran.PANITERA)})
-        return panitera | _q_wewenang(pengguna, izin.PP, awalan)
-    if jenis == izin.KETUA:
-        return Q(**{f"{awalan}__komisi_id__in": komisi_dengan_peran(pengguna, Peran.KETUA)})
-    penugasan = Penugasan.objects.filter(
-        pengguna=pengguna, aktif=True, peran=_PERAN_PENUGASAN[jenis]
-    ).values("sengketa_id")
-    return Q(**{f"{awalan}_id__in": penugasan})
+@dataclass(frozen=True)
+class Dipegang:
+    """What a user holds beyond their roles, read in one query: the kinds of active
+    appointment (izin.KETUA_MAJELIS, izin.PP, izin.MEDIATOR), and whether any open task is
+    named for someone at all. The queue's rule leaves out what is not there: a test that
+    cannot match still costs a lookup for every running case the count reads."""
+
+    penugasan: frozenset[str]
+    ada_bernama: bool
+
+
+def dipegang(pengguna) -> Dipegang:
+    ada = {
+        jenis: Exists(Penugasan.objects.filter(pengguna=OuterRef("pk"), aktif=True, peran=peran))
+        for jenis, peran in _PERAN_PENUGASAN.items()
+    }
+    bernama = PengalihanTugas.objects.filter(
+        tugas__flow_task_type="HUMAN", tugas__status__in=TUGAS_TERBUKA, tugas__owner__is_active=True
+    )
+    nilai = (
+        get_user_model()
+        .objects.filter(pk=pengguna.pk)
+        .annotate(ada_bernama=Exists(bernama), **ada)
+        .values(*ada, "ada_bernama")
+        .first()
+    ) or {}
+    return Dipegang(
+        penugasan=frozenset(j for j in ada if nilai.get(j)),
+        ada_bernama=bool(nilai.get("ada_bernama")),
+    )
+
+
+def _q_pemegang_kasus(pengguna, dipegang: Dipegang, *, per_baris: bool) -> Q:
+    """The running cases whose open task this user holds by role or assignment
+    (PEMEGANG_TUGAS), as a condition on the case itself: the task of a running case is the one
+    of its status (alur.TUGAS_PER_STATUS), so "holds the task" is "holds a status of it here".
+    Each authority is one indexable test (a commission, or the user's active appointments of
+    one kind), with the statuses whose tasks it holds.
+
+    `per_baris`: the appointments are looked up case by case, for a page that reads a few
+    dozen cases from the index; otherwise they are read once into a hash (IN), for the count
+    that tests every running case. A PP holds thousands (every case of a decade), so the
+    page should not read them all."""
+    from ..alur import TUGAS_PER_STATUS
+
+    status_per_jenis: dict[str, list[str]] = {}
+    for status, nama in TUGAS_PER_STATUS.items():
+        for jenis in PEMEGANG_TUGAS[nama]:
+            status_per_jenis.setdefault(jenis, []).append(status)
+    # izin._memenuhi: the PP of this very case counts as its registry.
+    status_per_jenis[izin.PP] = [
+        *status_per_jenis.get(izin.PP, []),
+        *status_per_jenis.get(izin.PANITERA, []),
+    ]
+    syarat = Q(pk__in=[])
+    for jenis, peran in ((izin.PANITERA, Peran.PANITERA), (izin.KETUA, Peran.KETUA)):
+        komisi = komisi_dengan_peran(pengguna, peran)
+        if komisi:
+            syarat |= _q_status(status_per_jenis[jenis]) & Q(komisi_id__in=komisi)
+    for jenis, peran in _PERAN_PENUGASAN.items():
+        if jenis not in dipegang.penugasan:
+            continue
+        ditugaskan = Penugasan.objects.filter(pengguna=pengguna, aktif=True, peran=peran)
+        if per_baris:
+            # A scalar subquery, which PostgreSQL runs case by case; an EXISTS it would turn
+            # into the same hash of every appointment as the IN below.
+            satu = ditugaskan.filter(sengketa_id=OuterRef("pk")).order_by().values("pk")[:1]
+            ditunjuk = Q(IsNull(Subquery(satu), False))
+        else:
+            ditunjuk = Q(pk__in=ditugaskan.values("sengketa_id"))
+        syarat |= _q_status(status_per_jenis[jenis]) & ditunjuk
+    return syarat
+
+
+def _q_status(status: list[str]) -> Q:
+    """`status in status`, among running cases (the lists' own filter), written with the
+    fewer strings: the count tests it for every running case, and eight string comparisons
+    per case cost more than the lookup beside it (the PP holds all statuses but one)."""
+    sisanya = sorted(set(STATUS_BERJALAN) - set(status))
+    if len(sisanya) < len(status):
+        return ~Q(status__in=sisanya)
+    return Q(status__in=sorted(status))
+
+
+def _kasus_tugas_bernama(pengguna, *, milik_sendiri: bool) -> QuerySet:
+    """The cases whose open task is named for an active person: this user, or someone else.
+
+    Only a reassignment names the holder of an open task (workflows.layanan.pengalihan, which
+    records each one; workflows.rute names the actor only as it completes the task, and the
+    flow's nodes have no `.Assign()`), so the candidates are the reassigned tasks, and their
+    current owner, status and the owner's account are read on the task itself. Looking for
+    owners among all open tasks read every one of them (20,000 at 100,000 cases)."""
+    bernama = PengalihanTugas.objects.filter(
+        tugas__flow_task_type="HUMAN", tugas__status__in=TUGAS_TERBUKA, tugas__owner__is_active=True
+    )
+    if milik_sendiri:
+        bernama = bernama.filter(tugas__owner=pengguna)
+    else:
+        bernama = bernama.exclude(tugas__owner=pengguna)
+    return bernama.order_by().values("sengketa_id")
 
 
 def tugas_terbuka() -> QuerySet[Task]:
-    """Open human tasks of the case flow, with the case id and the sort keys annotated."""
-    terdekat = Tenggat.objects.terbuka().filter(sengketa_id=OuterRef("sengketa_id"))
-    terdekat = terdekat.order_by("tanggal", "id")
+    """Open human tasks of the case flow, with the case id annotated."""
     return (
         Task.objects.filter(
             process__flow_class=_alur(),
             flow_task_type="HUMAN",
             status__in=TUGAS_TERBUKA,
         )
-        .annotate(
-            sengketa_id=F(f"{_KE_SENGKETA}_id"),
-            tanggal_diterima=F(f"{_KE_SENGKETA}__tanggal_diterima"),
-            tenggat_tanggal=Subquery(terdekat.values("tanggal")[:1]),
-            tenggat_kode=Subquery(terdekat.values("kode")[:1]),
-            tenggat_status=Subquery(terdekat.values("status")[:1]),
-        )
+        .annotate(sengketa_id=F(f"{_KE_SENGKETA}_id"))
         .select_related("owner")
         .order_by("pk")
     )
@@ -122,32 +212,62 @@ def tugas_selesai_oleh(pengguna) -> QuerySet[Task]:
     )
 
 
-def tugas_terlihat(pengguna) -> QuerySet[Task]:
-    """Inbox: every open task of the cases this user may see (staff only: a party follows
-    its cases on the portal)."""
+def kasus_bertugas(pengguna) -> QuerySet[Sengketa]:
+    """Inbox: the running cases this user may see (staff only: a party follows its cases on
+    the portal). Each has one open task, the one of its status (alur.TUGAS_PER_STATUS): the
+    inbox lists the cases and shows their task, so it is paged and counted on the cases'
+    own index (`sengketa_berjalan_tenggat`) instead of joining every open task to its case."""
     if not adalah_staf(pengguna):
-        return Task.objects.none()
-    return tugas_terbuka().filter(**{f"{_KE_SENGKETA}__in": sengketa_terlihat(pengguna)})
+        return Sengketa.objects.none()
+    return sengketa_terlihat(pengguna).filter(status__in=STATUS_BERJALAN)
 
 
-def tugas_untuk(pengguna) -> QuerySet[Task]:
-    """Queue: the open tasks this user holds by role or assignment (PEMEGANG_TUGAS), as long
-    as nobody else was named for them, and the tasks named for this user (a reassignment by
-    the ketua or the registry, workflows.layanan.pengalihan). A task named for someone who is
-    no longer active comes back to the role queue, so a departure never strands work.
+@dataclass(frozen=True)
+class Antrean:
+    """The queue's cases in two forms of one rule: `halaman` to read a page from the index,
+    `hitung` to count them (see `_q_pemegang_kasus`)."""
+
+    halaman: QuerySet[Sengketa]
+    hitung: QuerySet[Sengketa]
+
+
+def antrean(pengguna) -> Antrean:
+    """Queue: the running cases whose open task this user holds by role or assignment
+    (PEMEGANG_TUGAS), as long as nobody else was named for it, and those whose task was named
+    for this user (a reassignment by the ketua or the registry, workflows.layanan.pengalihan).
+    A task named for someone who is no longer active comes back to the role queue, so a
+    departure never strands work.
 
     Only staff hold tasks; a party acts through the portal and the API."""
     if not adalah_staf(pengguna):
-        return Task.objects.none()
-    alur = _alur()
-    syarat = Q(pk__in=[])
-    for nama, jenis_daftar in PEMEGANG_TUGAS.items():
-        wewenang = Q(pk__in=[])
-        for jenis in jenis_daftar:
-            wewenang |= _q_wewenang(pengguna, jenis, _KE_SENGKETA)
-        syarat |= Q(flow_task=getattr(alur, nama)) & wewenang
-    tanpa_pemilik = Q(owner__isnull=True) | Q(owner__is_active=False)
-    return tugas_terlihat(pengguna).filter((syarat & tanpa_pemilik) | Q(owner=pengguna))
+        kosong = Sengketa.objects.none()
+        return Antrean(kosong, kosong)
+    yang_dipegang = dipegang(pengguna)
+
+    def kasus(per_baris: bool) -> QuerySet[Sengketa]:
+        syarat = _q_pemegang_kasus(pengguna, yang_dipegang, per_baris=per_baris)
+        if yang_dipegang.ada_bernama:
+            milik_lain = _kasus_tugas_bernama(pengguna, milik_sendiri=False)
+            milik_sendiri = _kasus_tugas_bernama(pengguna, milik_sendiri=True)
+            syarat = (syarat & ~Q(pk__in=milik_lain)) | Q(pk__in=milik_sendiri)
+        return kasus_bertugas(pengguna).filter(syarat)
+
+    return Antrean(halaman=kasus(per_baris=True), hitung=kasus(per_baris=False))
+
+
+def kasus_antrean(pengguna) -> QuerySet[Sengketa]:
+    """The queue's cases (`antrean`), in one queryset."""
+    return antrean(pengguna).hitung
+
+
+def tugas_terlihat(pengguna) -> QuerySet[Task]:
+    """The open tasks of the inbox's cases (kasus_bertugas)."""
+    return tugas_terbuka().filter(**{f"{_KE_SENGKETA}__in": kasus_bertugas(pengguna)})
+
+
+def tugas_untuk(pengguna) -> QuerySet[Task]:
+    """The open tasks of the queue's cases (kasus_antrean): the tasks this user holds."""
+    return tugas_terbuka().filter(**{f"{_KE_SENGKETA}__in": kasus_antrean(pengguna)})
 
 
 def pemegang_sah(sengketa: Sengketa, nama_tugas: str) -> QuerySet:
@@ -210,14 +330,16 @@ def pemilik_tugas(komisi_id: int) -> list[tuple[object, int]]:
     return [(u, jumlah[u.pk]) for u in orang]
 
 
+# Orders of the case lists: each is the order of a partial index of the running cases
+# (sengketa_berjalan_tenggat, sengketa_berjalan_diterima), so a page is read from it.
 URUTAN = {
-    "tenggat": (F("tenggat_tanggal").asc(nulls_last=True), "pk"),
+    "tenggat": (F("tenggat_terdekat").asc(nulls_last=True), "pk"),
     "diterima": ("tanggal_diterima", "pk"),
-    "-diterima": (F("tanggal_diterima").desc(), "-pk"),
+    "-diterima": ("-tanggal_diterima", "-pk"),
 }
 
 
-def urutkan(qs: QuerySet, kunci: str) -> QuerySet:
+def urutkan(qs: QuerySet[Sengketa], kunci: str) -> QuerySet[Sengketa]:
     return qs.order_by(*URUTAN.get(kunci, URUTAN["tenggat"]))
 
 
@@ -227,41 +349,74 @@ def sengketa_untuk_baris(ids) -> dict[int, Sengketa]:
     return {s.pk: s for s in kasus.prefetch_related("pihak")}
 
 
+def untuk_baris(qs: QuerySet[Sengketa]) -> QuerySet[Sengketa]:
+    """Everything a row of the lists shows beside the case, as subqueries of the page's own
+    query: the names of the applicant and the respondent, the person the case's open task
+    was named for, the kind and light of the nearest running deadline. PostgreSQL evaluates
+    them for the rows of the page only (read from the index, or after the sort when there is
+    one); a count leaves them out. One query for a page, whatever its size.
+
+    The task itself is the one of the case's status (alur.TUGAS_PER_STATUS): its kind needs
+    no lookup among the tasks; only a reassigned one has a holder to name (see
+    `_kasus_tugas_bernama` for why the reassignments are where to look)."""
+    nama = get_user_model().objects.annotate(
+        nama=Coalesce(
+            NullIf(Trim(Concat("first_name", Value(" "), "last_name")), Value("")), "username"
+        )
+    )
+    pemilik = PengalihanTugas.objects.filter(
+        sengketa_id=OuterRef("pk"),
+        tugas__flow_task_type="HUMAN",
+        tugas__status__in=TUGAS_TERBUKA,
+        tugas__owner__is_active=True,
+    ).order_by("-id")
+    pemilik = pemilik.annotate(
+        nama=Subquery(nama.filter(pk=OuterRef("tugas__owner_id")).values("nama")[:1])
+    )
+    tenggat = (
+        Tenggat.objects.terbuka()
+        .filter(sengketa_id=OuterRef("pk"), tanggal=OuterRef("tenggat_terdekat"))
+        .order_by("id")
+    )
+    return qs.annotate(
+        nama_pemohon=_nama_pihak("pemohon"),
+        nama_termohon=_nama_pihak("termohon"),
+        tugas_pemilik=Subquery(pemilik.values("nama")[:1]),
+        tenggat_kode=Subquery(tenggat.values("kode")[:1]),
+        tenggat_status=Subquery(tenggat.values("status")[:1]),
+    )
+
+
+def _nama_pihak(peran: str) -> Subquery:
+    pihak = Pihak.objects.filter(sengketa_id=OuterRef("pk"), peran=peran).order_by("id")
+    return Subquery(pihak.values("nama")[:1])
+
+
 # -- deadline dashboard ----------------------------------------------------------------
 
 
 def sengketa_terbuka_staf(pengguna) -> QuerySet[Sengketa]:
-    """Open cases of the user's commissions, each with its nearest open deadline."""
+    """Running cases of the user's commissions, nearest deadline first."""
     if not adalah_staf(pengguna):
         return Sengketa.objects.none()
-    terdekat = (
-        Tenggat.objects.terbuka().filter(sengketa_id=OuterRef("pk")).order_by("tanggal", "id")
+    return urutkan(
+        kasus_bertugas(pengguna).filter(komisi_id__in=izin.komisi_pengguna(pengguna)), "tenggat"
     )
-    return (
-        sengketa_terlihat(pengguna)
-        .filter(komisi_id__in=izin.komisi_pengguna(pengguna))
-        .exclude(status__in=STATUS_AKHIR)
-        .annotate(
-            tenggat_tanggal=Subquery(terdekat.values("tanggal")[:1]),
-            tenggat_kode=Subquery(terdekat.values("kode")[:1]),
-            tenggat_status=Subquery(terdekat.values("status")[:1]),
+
+
+def keadaan_tenggat_terdekat(keadaan: str) -> Exists:
+    """The case's nearest running deadline shows this light (the daily sweep's status)."""
+    return Exists(
+        Tenggat.objects.terbuka().filter(
+            sengketa_id=OuterRef("pk"), tanggal=OuterRef("tenggat_terdekat"), status=keadaan
         )
-        .select_related("komisi")
-        .prefetch_related("pihak")
-        .order_by(F("tenggat_tanggal").asc(nulls_last=True), "pk")
     )
 
 
 def jumlah_lewat_penyelesaian(sengketa_qs: QuerySet[Sengketa]) -> int:
-    """Cases past the 100 HK of UU 14/2008 Pasal 38(2): open `penyelesaian` deadline overdue."""
-    return (
-        Tenggat.objects.terbuka()
-        .filter(
-            sengketa__in=sengketa_qs.values("pk"),
-            kode=KodeTenggat.PENYELESAIAN,
-            status=StatusTenggat.TERLEWAT,
-        )
-        .values("sengketa_id")
-        .distinct()
-        .count()
+    """Cases past the 100 HK of UU 14/2008 Pasal 38(2): open `penyelesaian` deadline overdue
+    (one per case: tenggat_unik_per_kasus). Read from the partial index of those rows."""
+    lewat = Tenggat.objects.terbuka().filter(
+        kode=KodeTenggat.PENYELESAIAN, status=StatusTenggat.TERLEWAT
     )
+    return sengketa_qs.order_by().filter(pk__in=lewat.values("sengketa_id")).count()

@@ -14,6 +14,7 @@ from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -147,50 +148,77 @@ class BarisTugas:
     keadaan_label: str
 
 
+def _kolom_daftar(s: Sengketa) -> dict:
+    """What a row of the back-office lists shows of a case (annotated by
+    selectors.untuk_baris): its number, parties, status, nearest deadline and its light."""
+    return {
+        "sengketa": s,
+        "judul": judul(s),
+        "para_pihak": _(" v. ").join(n for n in (s.nama_pemohon, s.nama_termohon) if n),
+        "status": LABEL_STATUS.get(s.status, s.status),
+        "tenggat": str(LABEL_TENGGAT.get(s.tenggat_kode, "")),
+        "tenggat_tanggal": tgl(s.tenggat_terdekat),
+        "keadaan": s.tenggat_status or "",
+        "keadaan_label": str(LABEL_KEADAAN.get(s.tenggat_status, "")),
+    }
+
+
 def baris_tugas(halaman) -> list[BarisTugas]:
-    kasus = sel.sengketa_untuk_baris(t.sengketa_id for t in halaman)
+    """One row per case of the page, with its open task: the task of its status
+    (alur.TUGAS_PER_STATUS), held by the role queue or by the person it was named for."""
+    from ..alur import TUGAS_PER_STATUS, AlurSengketa
+
     baris = []
-    for t in halaman:
-        s = kasus[t.sengketa_id]
-        node = t.flow_task
-        pemegang = sel.PEMEGANG_TUGAS.get(node.name, ())
-        if t.owner_id and t.owner.is_active:  # named by a reassignment (kantor.pengalihan)
-            pemegang = None
+    for s in halaman:
+        nama = TUGAS_PER_STATUS.get(s.status, "")
+        simpul = getattr(AlurSengketa, nama, None)
+        if s.tugas_pemilik:  # named by a reassignment (kantor.pengalihan)
+            pemegang = s.tugas_pemilik
+        else:
+            jenis = sel.PEMEGANG_TUGAS.get(nama, ())
+            pemegang = ", ".join(str(LABEL_PEMEGANG[j]) for j in jenis)
         baris.append(
             BarisTugas(
-                sengketa=s,
-                judul=judul(s),
-                para_pihak=para_pihak(s),
-                status=LABEL_STATUS.get(s.status, s.status),
-                tugas=str(node.task_title),
-                pemegang=(
-                    ", ".join(str(LABEL_PEMEGANG[p]) for p in pemegang)
-                    if pemegang is not None
-                    else _nama_pengguna(t.owner)
-                ),
-                tenggat=str(LABEL_TENGGAT.get(t.tenggat_kode, "")),
-                tenggat_tanggal=tgl(t.tenggat_tanggal),
-                keadaan=t.tenggat_status or "",
-                keadaan_label=str(LABEL_KEADAAN.get(t.tenggat_status, "")),
+                tugas=str(simpul.task_title) if simpul else "",
+                pemegang=pemegang,
+                **_kolom_daftar(s),
             )
         )
     return baris
 
 
+class PaginatorHitung(Paginator):
+    """A paginator that counts another queryset of the same rows (`hitung`): the form of a
+    query that reads a page from an index is not always the form that counts fastest."""
+
+    def __init__(self, object_list, per_page, *, hitung):
+        super().__init__(object_list, per_page)
+        self._hitung = hitung
+
+    @cached_property
+    def count(self) -> int:
+        return self._hitung.count()
+
+
 class DaftarTugasView(StafMixin, TemplateView):
-    """Inbox ("Tugas saya"): every open task of the user's cases. Queue ("Antrean"): the
-    ones the user holds by role or assignment (selectors.tugas_untuk)."""
+    """Inbox ("Tugas saya"): the running cases the user may see, each with its open task.
+    Queue ("Antrean"): the ones whose task the user holds by role or assignment
+    (selectors.antrean)."""
 
     template_name = "kantor/tugas.html"
     antrean = False
 
     def get_context_data(self, **kwargs):
         pengguna = self.request.user
-        qs = sel.tugas_untuk(pengguna) if self.antrean else sel.tugas_terlihat(pengguna)
         urut = self.request.GET.get("urut", "tenggat")
-        halaman = Paginator(sel.urutkan(qs, urut), PER_HALAMAN).get_page(
-            self.request.GET.get("halaman")
-        )
+        if self.antrean:  # the same cases, in the form each query reads best
+            antrean = sel.antrean(pengguna)
+            qs, semua = antrean.halaman, antrean.hitung
+        else:
+            qs = semua = sel.kasus_bertugas(pengguna)
+        halaman = PaginatorHitung(
+            sel.untuk_baris(sel.urutkan(qs, urut)), PER_HALAMAN, hitung=semua
+        ).get_page(self.request.GET.get("halaman"))
         return super().get_context_data(
             antrean=self.antrean,
             halaman=halaman,
@@ -453,20 +481,10 @@ class TenggatView(StafMixin, TemplateView):
         pengguna = self.request.user
         semua = sel.sengketa_terbuka_staf(pengguna)
         saring = TenggatFilter(self.request.GET or None, queryset=semua, pengguna=pengguna)
-        halaman = Paginator(saring.qs, PER_HALAMAN).get_page(self.request.GET.get("halaman"))
-        baris = [
-            {
-                "sengketa": s,
-                "judul": judul(s),
-                "para_pihak": para_pihak(s),
-                "status": LABEL_STATUS.get(s.status, s.status),
-                "tenggat": LABEL_TENGGAT.get(s.tenggat_kode, ""),
-                "tenggat_tanggal": tgl(s.tenggat_tanggal),
-                "keadaan": s.tenggat_status or "",
-                "keadaan_label": LABEL_KEADAAN.get(s.tenggat_status, ""),
-            }
-            for s in halaman
-        ]
+        halaman = Paginator(sel.untuk_baris(saring.qs), PER_HALAMAN).get_page(
+            self.request.GET.get("halaman")
+        )
+        baris = [_kolom_daftar(s) for s in halaman]
         query = self.request.GET.copy()
         query.pop("halaman", None)
         return super().get_context_data(

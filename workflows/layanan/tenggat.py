@@ -1,13 +1,21 @@
-"""Keep the stored deadlines equal to their recomputation (sengketa.tenggat)."""
+"""Keep the stored deadlines equal to their recomputation (sengketa.tenggat), and the case's
+`tenggat_terdekat` (its nearest running deadline) equal to those rows.
+
+This module is the one writer of both: every service recomputes through `tenggat_sinkron`
+inside its transaction, so the column changes in the same transaction as the rows it is
+derived from and cannot drift from them. `segarkan_tenggat_terdekat` sets it from the rows
+for many cases at once (the benchmark generator's batches, a repair).
+"""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Min, OuterRef, QuerySet, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 from sengketa.kalender import Kalender
-from sengketa.models import PenerimaanSalinan, Tenggat
+from sengketa.models import PenerimaanSalinan, Sengketa, Tenggat
+from sengketa.models.tenggat import berjalan
 from sengketa.tenggat import SpesTenggat, hitung_tenggat, status_tenggat
 from sengketa.waktu import hari_ini
 
@@ -71,9 +79,11 @@ def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBerges
     kal = kal or Kalender.untuk(sengketa.komisi)
     komisi, hari = sengketa.komisi, hari_ini(sengketa.komisi)
     lama = {(t.kode, t.pihak_id, t.sidang_id): t for t in sengketa.tenggat.all()}
+    terdekat_lama = _terdekat((t.tanggal, t.aktif, t.terpenuhi_pada) for t in lama.values())
     bergeser, baru, diubah, kolom = [], [], [], set()
     saat = timezone.now()
-    for spes in _hitung(sengketa, kal):
+    semua = _hitung(sengketa, kal)
+    for spes in semua:
         status = status_tenggat(
             tanggal=spes.tanggal,
             terpenuhi_pada=spes.terpenuhi_pada,
@@ -113,4 +123,42 @@ def tenggat_sinkron(sengketa, kal: Kalender | None = None) -> list[TenggatBerges
         Tenggat.objects.bulk_update(diubah, [*sorted(kolom), "diubah_pada"])
     # Deadlines the case no longer has (after a correction) stay as rows, switched off.
     Tenggat.objects.filter(pk__in=[t.pk for t in lama.values() if t.aktif]).update(aktif=False)
+    # The rows now are exactly `semua` (the rest was just switched off).
+    _simpan_terdekat(
+        sengketa,
+        _terdekat((x.tanggal, x.aktif, x.terpenuhi_pada) for x in semua),
+        terdekat_lama,
+    )
     return bergeser
+
+
+def _terdekat(tenggat) -> date | None:
+    """The earliest due date among (tanggal, aktif, terpenuhi_pada) still running."""
+    return min((t for t, aktif, terpenuhi in tenggat if berjalan(aktif, terpenuhi)), default=None)
+
+
+def _simpan_terdekat(sengketa, terdekat: date | None, terdekat_lama: date | None) -> None:
+    """One UPDATE, and only when the nearest deadline moved: most steps leave it where it
+    was. Compared with the value the instance was read with (the case is locked by the
+    caller) and, should that field not have been loaded, with the rows before this sync."""
+    tersimpan = sengketa.__dict__.get("tenggat_terdekat", terdekat_lama)
+    if terdekat != tersimpan or terdekat != terdekat_lama:
+        Sengketa.objects.filter(pk=sengketa.pk).update(tenggat_terdekat=terdekat)
+    sengketa.tenggat_terdekat = terdekat
+
+
+def terdekat_dari_baris() -> Subquery:
+    """The nearest running deadline of the case `OuterRef("pk")`, read from the rows."""
+    return Subquery(
+        Tenggat.objects.terbuka()
+        .filter(sengketa_id=OuterRef("pk"))
+        .order_by()
+        .values("sengketa_id")
+        .annotate(m=Min("tanggal"))
+        .values("m")
+    )
+
+
+def segarkan_tenggat_terdekat(kasus: QuerySet) -> int:
+    """Set `tenggat_terdekat` of these cases from their rows in one UPDATE."""
+    return kasus.update(tenggat_terdekat=terdekat_dari_baris())
