@@ -91,8 +91,13 @@ def _penugasan_aktif(sengketa):
     return [p for p in sengketa.penugasan.all() if p.aktif]
 
 
-class SengketaSerializer(serializers.Serializer):
-    """One case. Expects the prefetches of `api.views.sengketa_qs` (no query per row)."""
+class SengketaRingkasSerializer(serializers.Serializer):
+    """One case in the case list (`GET /api/v1/sengketa/`): who, where it stands, its running
+    deadlines, its majelis and what this user may do now. What only the case itself needs
+    (the history, the requested information, the intake checklist) is left to
+    `GET /api/v1/sengketa/{id}/`: the history alone was most of a page's rendering (about
+    17 rows a case). Expects the prefetches of `api.views.SengketaListView` (no query per
+    row)."""
 
     id = serializers.IntegerField()
     komisi = serializers.CharField(source="komisi.kode")
@@ -110,29 +115,22 @@ class SengketaSerializer(serializers.Serializer):
     pemohon = serializers.SerializerMethodField()
     termohon = serializers.SerializerMethodField()
     alasan = serializers.ListField(child=serializers.CharField(), source="daftar_alasan")
-    informasi_diminta = serializers.SerializerMethodField()
-    tujuan_penggunaan = serializers.CharField()
-    kelengkapan = serializers.JSONField()
-    kekurangan = serializers.JSONField()
     majelis = serializers.SerializerMethodField()
     mediator = serializers.SerializerMethodField()
     tenggat = TenggatSerializer(many=True, source="tenggat.all")
     transisi = serializers.SerializerMethodField()
-    riwayat = RiwayatSerializer(many=True, source="riwayat.all")
 
+    # The two parties as plain dicts of the shapes of PemohonSerializer / TermohonSerializer:
+    # a serializer built per row cost more than the rest of the row on a list page.
     @extend_schema_field(PemohonSerializer(allow_null=True))
     def get_pemohon(self, obj):
         p = obj.pemohon
-        return PemohonSerializer(p).data if p else None
+        return {"id": p.id, "jenis": p.jenis, "nama": p.nama} if p else None
 
     @extend_schema_field(TermohonSerializer(allow_null=True))
     def get_termohon(self, obj):
         p = obj.termohon
-        return TermohonSerializer(p).data if p else None
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_informasi_diminta(self, obj):
-        return [i.uraian for i in obj.informasi_diminta.all()]
+        return {"id": p.id, "badan_publik": p.badan_publik_id, "nama": p.nama} if p else None
 
     @extend_schema_field(MajelisSerializer)
     def get_majelis(self, obj):
@@ -158,6 +156,21 @@ class SengketaSerializer(serializers.Serializer):
     def get_transisi(self, obj):
         # izin reads the prefetched assignments: no query per case on a list page.
         return transisi_tersedia(obj, self.context["request"].user)
+
+
+class SengketaSerializer(SengketaRingkasSerializer):
+    """One case (design/api-v1.md): the list's fields, its requested information, the intake
+    checklist and the history. Expects the prefetches of `api.views.sengketa_qs`."""
+
+    informasi_diminta = serializers.SerializerMethodField()
+    tujuan_penggunaan = serializers.CharField()
+    kelengkapan = serializers.JSONField()
+    kekurangan = serializers.JSONField()
+    riwayat = RiwayatSerializer(many=True, source="riwayat.all")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_informasi_diminta(self, obj):
+        return [i.uraian for i in obj.informasi_diminta.all()]
 
 
 class SengketaBaruSerializer(SengketaSerializer):
@@ -239,6 +252,9 @@ class VerifikasiSerializer(serializers.Serializer):
     nomor_register = serializers.CharField()
     sha256 = serializers.CharField()
     diterbitkan_pada = serializers.DateTimeField(allow_null=True)
+    tertanda = serializers.BooleanField(
+        help_text="true when the file of record is the signed copy uploaded by the registry"
+    )
 
 
 class KehadiranSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ does not leak; what the user may *do* on a visible case is the services' 403 or 
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +41,7 @@ from sengketa.models import (
     Panggilan,
     Penangguhan,
     Penugasan,
+    Pihak,
     RiwayatStatus,
     Sidang,
     StatusSidang,
@@ -58,6 +59,7 @@ from workflows.layanan import (
     sengketa_ubah_permohonan,
 )
 from workflows.layanan import sidang as layanan_sidang
+from workflows.tembolok_jadwal import tembolok_jadwal
 
 from . import masukan as m
 from . import serializers as out
@@ -153,6 +155,9 @@ def _sidang_data(sidang_id: int, request, peringatan=None):
 
 
 class TokenView(GalatApi, ObtainAuthToken):
+    """A username + address locked out by django-axes gets 429 with `Retry-After`, even with
+    the right password (api.galat.respons_terkunci)."""
+
     serializer_class = m.TokenMasuk
     throttle_classes = [BatasLaju]
     throttle_scope = LINGKUP_TOKEN
@@ -244,11 +249,26 @@ def _data_permohonan(d: dict) -> DataPermohonan:
 
 
 class SengketaListView(GalatApi, generics.GenericAPIView):
-    serializer_class = out.SengketaSerializer
+    serializer_class = out.SengketaRingkasSerializer
     pagination_class = Halaman
 
     def get_queryset(self):
-        return sengketa_qs(self.request.user)
+        """The visible cases with what a list item shows and nothing more (one query per
+        relation, whatever the page size): parties and their kuasa (the names, and whether
+        this user acts for the applicant), the active assignments with the usernames, the
+        running deadlines."""
+        return (
+            sengketa_terlihat(self.request.user)
+            .select_related("komisi")
+            .prefetch_related(
+                "pihak__kuasa",
+                Prefetch(
+                    "penugasan",
+                    queryset=Penugasan.objects.filter(aktif=True).select_related("pengguna"),
+                ),
+                Prefetch("tenggat", queryset=Tenggat.objects.filter(aktif=True)),
+            )
+        )
 
     @extend_schema(
         tags=["sengketa"],
@@ -257,7 +277,7 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
             OpenApiParameter("komisi", str, description="commission code"),
             OpenApiParameter("q", str, description="register number or party name"),
         ],
-        responses={200: out.SengketaSerializer(many=True), **_galat(400, 401, 404)},
+        responses={200: out.SengketaRingkasSerializer(many=True), **_galat(400, 401, 404)},
     )
     def get(self, request):
         param = _valid(m.DaftarSengketaQuery, request.query_params)
@@ -527,9 +547,13 @@ class LiburView(PublikView):
 
 
 MAKS_HARI_JADWAL = 366
+# The iCalendar body cannot be paged: at most this many hearings, in time order (a window
+# of a year at a busy commission would otherwise be megabytes built on every request).
+MAKS_SIDANG_ICS = 1000
 
 
-def _jadwal(request) -> list[Sidang]:
+def _jadwal(request) -> QuerySet[Sidang]:
+    """The hearings of the asked window, in time order, for a page or the iCal body."""
     d = _valid(m.JadwalQuery, request.query_params)
     komisi = _komisi(d["komisi"]) if d.get("komisi") else None
     tz = zona(komisi.zona_waktu) if komisi else timezone.get_current_timezone()
@@ -548,14 +572,18 @@ def _jadwal(request) -> list[Sidang]:
     ).exclude(status=StatusSidang.BATAL)
     if komisi:
         qs = qs.filter(sengketa__komisi=komisi)
-    return list(
-        qs.select_related("sengketa__komisi")
-        .prefetch_related("sengketa__pihak")
-        .order_by("mulai", "id")
-    )
+    # The parties ordered by their own columns: Pihak's default ordering sorts through the
+    # case, a join with every case of the commission for one page.
+    pihak = Prefetch("sengketa__pihak", queryset=Pihak.objects.order_by("sengketa_id", "peran"))
+    return qs.select_related("sengketa__komisi").prefetch_related(pihak).order_by("mulai", "id")
 
 
 class JadwalView(PublikView):
+    """Paged like every list of the API (`page`, then `count`, `next`, `previous`,
+    `results`); a page is cached briefly (workflows.tembolok_jadwal)."""
+
+    pagination_class = Halaman
+
     @extend_schema(
         tags=["jadwal"],
         parameters=[
@@ -563,15 +591,24 @@ class JadwalView(PublikView):
             OpenApiParameter("dari", OpenApiTypes.DATE, description="default: today"),
             OpenApiParameter("sampai", OpenApiTypes.DATE, description="default: dari + 30 days"),
         ],
-        responses={200: out.JadwalSerializer(many=True), **_galat(400)},
+        responses={200: out.JadwalSerializer(many=True), **_galat(400, 404)},
     )
     def get(self, request):
-        return Response(out.JadwalSerializer(_jadwal(request), many=True).data)
+        # The page's links are absolute: the key is the whole address as asked.
+        return Response(tembolok_jadwal(("api", request.build_absolute_uri()), self._halaman))
+
+    def _halaman(self) -> dict:
+        paginator = self.pagination_class()
+        baris = paginator.paginate_queryset(_jadwal(self.request), self.request, view=self)
+        data = paginator.get_paginated_response(out.JadwalSerializer(baris, many=True).data).data
+        return {**data, "results": list(data["results"])}  # plain values for the cache
 
 
 class JadwalIcsView(PublikView):
     @extend_schema(
         tags=["jadwal"],
+        description=f"At most {MAKS_SIDANG_ICS} hearings, in time order: for more, ask for"
+        " a shorter window (`dari`, `sampai`).",
         parameters=[
             OpenApiParameter("komisi", str),
             OpenApiParameter("dari", OpenApiTypes.DATE),
@@ -580,12 +617,21 @@ class JadwalIcsView(PublikView):
         responses={(200, "text/calendar"): OpenApiTypes.STR, **_galat(400)},
     )
     def get(self, request):
+        isi = tembolok_jadwal(
+            ("api.ics", request.get_host(), request.get_full_path()), lambda: self._ical(request)
+        )
+        respons = HttpResponse(isi, content_type="text/calendar; charset=utf-8")
+        respons["Content-Disposition"] = 'attachment; filename="jadwal-sidang.ics"'
+        return respons
+
+    def _ical(self, request) -> bytes:
         kal = Calendar()
         kal.add("prodid", "-//Kepaniteraan KI//Jadwal Sidang//ID")
         kal.add("version", "2.0")
         kal.add("x-wr-calname", "Jadwal Sidang Komisi Informasi")
         host = request.get_host()
-        for baris in out.JadwalSerializer(_jadwal(request), many=True).data:
+        sidang = _jadwal(request)[:MAKS_SIDANG_ICS]
+        for baris in out.JadwalSerializer(sidang, many=True).data:
             e = Event()
             e.add("uid", f"sidang-{baris['id']}@{host}")
             e.add("dtstamp", timezone.now())
@@ -596,9 +642,7 @@ class JadwalIcsView(PublikView):
             e.add("location", ", ".join(x for x in (baris["ruang"], baris["tempat"]) if x))
             e.add("status", "CANCELLED" if baris["status"] == "batal" else "CONFIRMED")
             kal.add_component(e)
-        respons = HttpResponse(kal.to_ical(), content_type="text/calendar; charset=utf-8")
-        respons["Content-Disposition"] = 'attachment; filename="jadwal-sidang.ics"'
-        return respons
+        return kal.to_ical()
 
 
 # -- documents -------------------------------------------------------------------------

@@ -167,8 +167,9 @@ def test_badan_publik(persona, klien):
 
 def test_daftar_tanpa_n_plus_1(persona, klien):
     def jumlah_query():
-        klien.force_authenticate(persona.komisioner[0])
         # A fresh user object per request, as in production (caches live on the instance).
+        ketua_majelis = persona.komisioner[0]
+        klien.force_authenticate(type(ketua_majelis).objects.get(pk=ketua_majelis.pk))
         with CaptureQueriesContext(connection) as ctx:
             r = klien.get("/api/v1/sengketa/")
         assert r.status_code == 200

@@ -5,6 +5,7 @@ once, and never beyond what the user may see."""
 import pytest
 from django.db import connection
 
+from sengketa.models import Sengketa
 from sengketa.selectors import cari_sengketa, sengketa_terlihat
 from tests.kasus import MULAI, kasus
 
@@ -26,6 +27,38 @@ def test_cari_nomor_register_tanpa_peduli_huruf(persona, dua_kasus):
     terdaftar, _baru = dua_kasus
     nomor = terdaftar.nomor_register  # 001/REG-PSI/KI-KALTIM/III/2024
     assert cari(persona.panitera, nomor.lower()[:7]) == [terdaftar]
+
+
+def test_cari_nomor_register_lengkap_dan_awalannya(persona, dua_kasus):
+    terdaftar, _baru = dua_kasus
+    kedua = kasus(persona, "teregistrasi").sengketa  # 002/REG-PSI/KI-KALTIM/III/2024
+    nomor = terdaftar.nomor_register
+    assert cari(persona.panitera, nomor) == [terdaftar]
+    assert cari(persona.panitera, nomor.lower()) == [terdaftar]
+    assert cari(persona.panitera, f"  {nomor[:14]}") == [terdaftar]  # "001/REG-PSI/KI"
+    assert cari(persona.panitera, "002/reg") == [kedua]
+    # What begins no number is looked for anywhere in the numbers and the names.
+    assert cari(persona.panitera, "01/REG") == [terdaftar]
+    # Without the "/" of a number's beginning, digits are found anywhere.
+    assert cari(persona.panitera, "00") == [terdaftar, kedua]
+    assert cari(persona.panitera, "REG-PSI/KI-KALTIM") == [terdaftar, kedua]
+    # Never beyond what the user may see.
+    assert cari(persona.panitera_lain, nomor) == []
+
+
+def test_nomor_yang_tidak_diawali_urutan_tetap_ditemukan(persona):
+    """The format is a per-commission setting (spec §6): where the sequence is not first,
+    a number's beginning typed by the user may sit in the middle of the register number."""
+    persona.komisi.template_nomor_register = "{kode}/{seq:03}/{tahun}"
+    persona.komisi.save()
+    sk = kasus(persona, "teregistrasi").sengketa
+    assert sk.nomor_register == "KIP-KALTIM/001/2024"
+    assert cari(persona.panitera, "001/2024") == [sk]
+
+
+def test_nama_dengan_garis_miring_tetap_dicari(persona, dua_kasus):
+    baru = persona.skenario().terima(MULAI, nama="Warga RT 001/RW 002 Sungai Pinang").sengketa
+    assert cari(persona.panitera, "001/rw") == [baru]
 
 
 def test_cari_nama_pemohon_dan_termohon(persona, dua_kasus):
@@ -63,3 +96,17 @@ def test_indeks_trigram_ada_di_postgresql():
     assert set(indeks) == {"sengketa_pihak_nama_trgm", "sengketa_sengketa_nomor_register_trgm"}
     for definisi in indeks.values():
         assert "gin" in definisi and "gin_trgm_ops" in definisi and "upper" in definisi
+
+
+@pytest.mark.postgres
+def test_awalan_nomor_dijawab_indeks_btree(persona, dua_kasus):
+    """The prefix lookup of the search is sent on the very expression of the index of
+    0005_indeks_nomor_awalan, so the planner can read it (forced here: a test table is too
+    small to need an index)."""
+    nomor = dua_kasus[0].nomor_register
+    assert cari(persona.panitera, nomor) == [dua_kasus[0]]
+    qs = Sengketa.objects.filter(nomor_register__istartswith=nomor.lower())
+    with connection.cursor() as c:
+        c.execute("SET LOCAL enable_seqscan = off")
+        rencana = qs.explain()
+    assert "sengketa_sengketa_nomor_register_awalan" in rencana
