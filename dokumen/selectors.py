@@ -57,6 +57,8 @@ class HasilVerifikasi:
     publikasi: bool = False
     publikasi_id: int | None = None
     ditarik_pada: datetime | None = None
+    # The file of record is the signed paper uploaded back by the registry, not a rendering.
+    tertanda: bool = False
 
 
 def _terbit():
@@ -80,6 +82,7 @@ def _hasil(dok: Dokumen) -> HasilVerifikasi:
         sha256=dok.sha256,
         diterbitkan_pada=dok.diterbitkan_pada,
         versi=dok.versi,
+        tertanda=dok.tertanda,
     )
 
 

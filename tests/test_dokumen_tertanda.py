@@ -129,6 +129,21 @@ def test_berkas_tersimpan_terverifikasi_byte_demi_byte(diputus):
     assert verifikasi_berkas(asli) is None
 
 
+def test_verifikasi_menyebut_salinan_tertanda(diputus, client):
+    """A person checking a code learns whether the file of record is the signed paper."""
+    v1 = dok(diputus.sengketa, "putusan")
+    baru = unggah(diputus)
+    assert verifikasi_kode(baru.kode_verifikasi).tertanda is True
+    assert verifikasi_kode(v1.kode_verifikasi).tertanda is False
+    halaman = client.get(f"/verifikasi/{baru.kode_verifikasi}/").content.decode()
+    assert "Salinan bertanda tangan, dipindai dan diunggah oleh kepaniteraan" in halaman
+    halaman_lama = client.get(f"/verifikasi/{v1.kode_verifikasi}/").content.decode()
+    assert "Dibuat oleh sistem" in halaman_lama
+    api = client.get(f"/api/v1/verifikasi/{baru.kode_verifikasi}/").json()
+    assert api["tertanda"] is True and api["versi"] == 2
+    assert client.get(f"/api/v1/verifikasi/{v1.kode_verifikasi}/").json()["tertanda"] is False
+
+
 def test_kode_di_setiap_halaman(diputus):
     baru = unggah(diputus)
     halaman = teks_pdf(baru)
