@@ -258,8 +258,20 @@ Q_CLUSTER = {
     "retry": 180,
     "max_attempts": 3,
     "poll": 1,
+    # Tasks the pusher takes from the ORM broker per query (it still locks each one).
+    "bulk": 4,
+    # A new worker pays half a second to load fonts and templates before its first letter;
+    # a worker's memory stays flat over thousands of letters (about 140 MB), so it is
+    # replaced when it grows past 512 MB (kB here) rather than every 500 tasks.
+    "recycle": 5000,
+    "max_rss": 512 * 1024,
     "catch_up": False,
-    "save_limit": 1000,
+    # Successes are kept, never pruned per task: with a limit N, django-q2 locks and reads
+    # all N stored successes after every task (its monitor's cost grows with N; at 1,000 it
+    # cost as much as rendering the document). Failures are always kept. Successes older
+    # than a week are deleted by a daily schedule (dokumen.tugas.buang_sukses_lama, installed
+    # by `manage.py pasang_jadwal`). benchmarks/README.md, "Queue".
+    "save_limit": 0,
     "label": _("Background tasks"),
 }
 if REDIS_URL:

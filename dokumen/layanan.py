@@ -2,6 +2,7 @@
 retry a failure, re-issue a new version, take a signed PDF back as the version of record,
 cancel what an undone step issued."""
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import Callable
@@ -37,15 +38,27 @@ log = logging.getLogger(__name__)
 TUGAS = "dokumen.tugas.buat_dokumen"
 
 
-def dokumen_antrekan(dokumen_id: int) -> None:
-    """Queue the rendering after the current transaction commits (a worker must find the row).
+def dokumen_antrekan(*dokumen_ids: int) -> None:
+    """Queue the rendering of these rows after the current transaction commits (a worker must
+    find the rows).
+
+    The tasks of one call go to the broker in one transaction of their own: on the ORM broker
+    one commit (one flush of the database's log to disk) for the formats of a document
+    instead of one per task. Sync mode (tests, development) runs each task right here, each
+    in its own transaction as a worker would.
 
     `Q_CLUSTER["sync"]` is read here, at call time, so tests can switch it with the settings
     fixture (django-q2 reads its own copy once at import)."""
     from django_q.tasks import async_task
 
     sync = bool(settings.Q_CLUSTER.get("sync", False))
-    transaction.on_commit(lambda: async_task(TUGAS, dokumen_id, group="dokumen", sync=sync))
+
+    def antrekan() -> None:
+        with contextlib.nullcontext() if sync else transaction.atomic():
+            for pk in dokumen_ids:
+                async_task(TUGAS, pk, group="dokumen", sync=sync)
+
+    transaction.on_commit(antrekan)
 
 
 def dokumen_siapkan(
@@ -75,23 +88,23 @@ def dokumen_siapkan(
                 return [ada[f] for f in formats]
             if callable(nomor):
                 nomor = next((d.nomor for d in ada.values()), "") or nomor()
-            for f in formats:
-                if f not in ada:
-                    ada[f] = Dokumen.objects.create(
-                        komisi_id=sengketa.komisi_id,
-                        sengketa=sengketa,
-                        jenis=jenis,
-                        nomor=nomor,
-                        versi=versi,
-                        format=f,
-                        kunci=kunci[f],
-                        riwayat=riwayat,
-                        diterbitkan_oleh=oleh,
-                        sidang=sidang,
-                        panggilan=panggilan,
-                        pihak=pihak,
-                    )
-                    dokumen_antrekan(ada[f].pk)
+            baru = [f for f in formats if f not in ada]
+            for f in baru:
+                ada[f] = Dokumen.objects.create(
+                    komisi_id=sengketa.komisi_id,
+                    sengketa=sengketa,
+                    jenis=jenis,
+                    nomor=nomor,
+                    versi=versi,
+                    format=f,
+                    kunci=kunci[f],
+                    riwayat=riwayat,
+                    diterbitkan_oleh=oleh,
+                    sidang=sidang,
+                    panggilan=panggilan,
+                    pihak=pihak,
+                )
+            dokumen_antrekan(*(ada[f].pk for f in baru))
     except IntegrityError:
         # A concurrent delivery of the same announcement created them first.
         return list(Dokumen.objects.filter(kunci__in=kunci.values()))

@@ -3,6 +3,7 @@
 One daily sweep per commission at 00:05 in the commission's own zone (WITA for Kaltim, WIB
 for KI Pusat). Indonesia has no daylight saving, so a DAILY schedule keeps its local time.
 Every 5 minutes: documents whose rendering task was lost are queued again (dokumen/tugas.py).
+Daily: the queue's recorded successes older than a week are deleted (Q_CLUSTER "save_limit").
 """
 
 from datetime import datetime, time, timedelta
@@ -45,6 +46,18 @@ def jadwal_dokumen_tertunda() -> tuple[Schedule, bool]:
     )
 
 
+def jadwal_buang_sukses() -> tuple[Schedule, bool]:
+    return Schedule.objects.get_or_create(
+        name="buang_sukses_lama",
+        defaults={
+            "func": "dokumen.tugas.buang_sukses_lama",
+            "schedule_type": Schedule.DAILY,
+            "repeats": -1,
+            "next_run": timezone.now(),
+        },
+    )
+
+
 class Command(BaseCommand):
     help = "Pasang jadwal latar belakang (sapuan harian per komisi)."
 
@@ -57,3 +70,5 @@ class Command(BaseCommand):
             )
         jadwal, dibuat = jadwal_dokumen_tertunda()
         self.stdout.write(f"{jadwal.name}: {'dibuat' if dibuat else 'sudah ada'}, tiap 5 menit")
+        jadwal, dibuat = jadwal_buang_sukses()
+        self.stdout.write(f"{jadwal.name}: {'dibuat' if dibuat else 'sudah ada'}, harian")
