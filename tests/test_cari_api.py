@@ -56,3 +56,43 @@ def test_staf_yang_kuasa_melihat_perkara_itu_di_daftar(persona):
     assert [x["id"] for x in daftar(persona.panitera_lain)] == [diwakili.id]
     assert [x["id"] for x in daftar(persona.panitera_lain, "?q=budi")] == [diwakili.id]
     assert daftar(persona.panitera_lain, "?q=aminah") == []
+
+
+def test_halaman_pencarian_dihitung_bersama_halamannya(persona, monkeypatch):
+    """A search's page carries its exact count from the same query (no separate COUNT):
+    every page, the count and the links are those of the plain paginator, a page beyond
+    the last is a 404, and the cases come newest first as in the list."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from api.galat import Halaman
+    from sengketa.selectors import cari_sengketa, sengketa_terlihat
+
+    monkeypatch.setattr(Halaman, "page_size", 2)
+    for i, nama in enumerate(["Rina Budiman", "Budi Santoso", "Siti Aminah", "Ani Budiarti"]):
+        persona.aktor.pemohon = None
+        persona.skenario().terima(MULAI + timedelta(days=i % 2), nama=nama)
+    harapan = list(
+        cari_sengketa(sengketa_terlihat(persona.panitera), "budi")
+        .order_by("-tanggal_diterima", "-id")
+        .values_list("pk", flat=True)
+    )
+    assert len(harapan) == 3
+
+    klien = APIClient()
+    klien.force_authenticate(persona.panitera)
+    with CaptureQueriesContext(connection) as sql:
+        satu = klien.get("/api/v1/sengketa/?q=budi").json()
+    dua = klien.get("/api/v1/sengketa/?q=budi&page=2").json()
+    assert not [q for q in sql.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    assert (satu["count"], dua["count"]) == (3, 3)
+    assert [x["id"] for x in satu["results"] + dua["results"]] == harapan
+    assert "page=2" in satu["next"] and satu["previous"] is None
+    assert dua["next"] is None and dua["previous"]
+    assert klien.get("/api/v1/sengketa/?q=budi&page=3").status_code == 404
+    assert klien.get("/api/v1/sengketa/?q=zzz").json() == {
+        "count": 0, "next": None, "previous": None, "results": []
+    }  # fmt: skip
+    assert klien.get("/api/v1/sengketa/?q=budi&page=last").json()["results"] == dua["results"]
