@@ -2,7 +2,7 @@
 on the same model, measured in the same run (issue 8, "Scale and speed").
 
     .venv/bin/python benchmarks/bench_transisi.py [--kasus 150 | --cepat] [--tanpa-sqlite]
-        [--profil]
+        [--profil] [--rute-viewflow] [--db NAME --jumlah N]
 
 The full transition is the service of workflows.layanan: lock the flow's process row and the
 case row, check the state, the person and the effective date, fire the FSM transition, save
@@ -19,6 +19,12 @@ Service and floor alternate case by case so that a busy machine slows both alike
 after-commit announcements (documents queued) are off for the main figure and measured as
 a separate one. Then the same mix on two processes at once (the machine class has 2 cores),
 and the same single-process figures on SQLite (a subprocess with its own database file).
+
+Per transition kind: the rate of each side, the ratio of wall times, the client's CPU
+time per transition of each side (Python, without the database server's share) and the
+queries of one warm transition (the second case of the kind: the first fills per-user
+caches, as a person's first request does). `--rute-viewflow` routes the tasks through
+viewflow's activations (the path before the direct one of workflows/rute.py) to compare.
 
 Targets: service <= 5x the floor's time per transition; >= 100 transitions/s on 2 cores.
 """
@@ -201,7 +207,8 @@ def siapkan_komisi_bench(m: int, cetak=print):
 
 
 def jalankan(mix, *, hook: bool, bagian: slice = slice(None)) -> dict:
-    """Service and floor, alternating case by case; returns seconds per transition name."""
+    """Service and floor, alternating case by case. Per transition name: (timed cases,
+    service s, floor s, service queries, floor queries, service CPU s, floor CPU s)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -210,51 +217,72 @@ def jalankan(mix, *, hook: bool, bagian: slice = slice(None)) -> dict:
     hasil = {}
     for nama, kasus, kasus_lantai, layanan, fsm in mix:
         kasus, kasus_lantai = kasus[bagian], kasus_lantai[bagian]
-        # Warm-up, untimed: the first case of each kind, with its query count.
-        with CaptureQueriesContext(connection) as q:
-            if hook:
-                layanan(kasus[0])
-            else:
-                with tanpa_pengumuman():
-                    layanan(kasus[0])
-        with CaptureQueriesContext(connection) as q_lantai:
-            lantai(kasus_lantai[0], fsm)
-        t_layanan = t_lantai = 0.0
-        for pk, pk_lantai in zip(kasus[1:], kasus_lantai[1:], strict=True):
-            t = time.perf_counter()
+
+        def panggil(pk, layanan=layanan):
             if hook:
                 layanan(pk)
             else:
                 with tanpa_pengumuman():
                     layanan(pk)
+
+        # Untimed: the first case of each kind warms up, the second is counted.
+        panggil(kasus[0])
+        lantai(kasus_lantai[0], fsm)
+        with CaptureQueriesContext(connection) as q:
+            panggil(kasus[1])
+        with CaptureQueriesContext(connection) as q_lantai:
+            lantai(kasus_lantai[1], fsm)
+        t_layanan = t_lantai = c_layanan = c_lantai = 0.0
+        for pk, pk_lantai in zip(kasus[2:], kasus_lantai[2:], strict=True):
+            t, c = time.perf_counter(), time.process_time()
+            panggil(pk)
             t_layanan += time.perf_counter() - t
-            t = time.perf_counter()
+            c_layanan += time.process_time() - c
+            t, c = time.perf_counter(), time.process_time()
             lantai(pk_lantai, fsm)
             t_lantai += time.perf_counter() - t
+            c_lantai += time.process_time() - c
         hasil[nama] = (
-            len(kasus) - 1,
+            len(kasus) - 2,
             t_layanan,
             t_lantai,
             len(q.captured_queries),
             len(q_lantai.captured_queries),
+            c_layanan,
+            c_lantai,
         )
     return hasil
 
 
 def cetak_hasil(judul: str, hasil: dict) -> tuple[float, float]:
     print(f"\n{judul}")
-    print(f"  {'transition':26s} {'service':>10s} {'floor':>10s} {'ratio':>6s} {'queries':>9s}")
-    n_total = t_total = l_total = 0
-    for nama, (n, t, lt, q, ql) in hasil.items():
+    print(
+        f"  {'transition':26s} {'service':>10s} {'floor':>10s} {'ratio':>6s} "
+        f"{'CPU ms':>13s} {'queries':>9s}"
+    )
+    n_total = t_total = l_total = c_total = cl_total = 0
+    for nama, (n, t, lt, q, ql, c, cl) in hasil.items():
         n_total, t_total, l_total = n_total + n, t_total + t, l_total + lt
-        print(f"  {nama:26s} {n / t:8.1f}/s {n / lt:8.1f}/s {t / lt:5.1f}x {q:4d} vs {ql:d}")
+        c_total, cl_total = c_total + c, cl_total + cl
+        print(
+            f"  {nama:26s} {n / t:8.1f}/s {n / lt:8.1f}/s {t / lt:5.1f}x "
+            f"{1000 * c / n:5.1f} vs {1000 * cl / n:4.1f} {q:4d} vs {ql:d}"
+        )
     per_detik, rasio = n_total / t_total, t_total / l_total
     hasil_target = "met" if rasio <= TARGET_RASIO else "MISSED"
     print(
         f"  {'all (' + str(n_total) + ')':26s} {per_detik:8.1f}/s {n_total / l_total:8.1f}/s "
-        f"{rasio:5.1f}x  (target <= {TARGET_RASIO:.0f}x: {hasil_target})"
+        f"{rasio:5.1f}x {1000 * c_total / n_total:5.1f} vs {1000 * cl_total / n_total:4.1f}"
+        f"  (target <= {TARGET_RASIO:.0f}x: {hasil_target})"
     )
     return per_detik, rasio
+
+
+def rute_lewat_viewflow() -> None:
+    """Route every task through viewflow's activations (the reference path)."""
+    from workflows import rute
+
+    rute.jalur_langsung = lambda simpul: False
 
 
 def _anak(mix, bagian, antre):
@@ -331,6 +359,11 @@ def main() -> int:
     ap.add_argument("--tanpa-sqlite", action="store_true", help="skip the SQLite figure")
     ap.add_argument("--hanya-sqlite", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--profil", action="store_true", help="cProfile of the services, top 40")
+    ap.add_argument(
+        "--rute-viewflow",
+        action="store_true",
+        help="route tasks through viewflow's activations (the path before workflows/rute.py's)",
+    )
     a = ap.parse_args()
     cepat = a.cepat or bool(os.environ.get("BENCH_CEPAT"))
     n = a.kasus or (30 if cepat else 150)
@@ -338,13 +371,15 @@ def main() -> int:
     if a.hanya_sqlite:
         gen.siapkan_sqlite(SQLITE)
         gen.django_siap()
+        if a.rute_viewflow:
+            rute_lewat_viewflow()
         gen.pastikan_skema()
         komisi, orang = siapkan_komisi_bench(n)
         from django.db import connection
 
         print(f"SQLite {connection.Database.sqlite_version} (WAL, IMMEDIATE transactions)")
         cetak_hasil(
-            f"SQLite, one process, {n - 1} of each:",
+            f"SQLite, one process, {n - 2} of each:",
             jalankan(campuran(komisi, orang, n), hook=False),
         )
         return 0
@@ -355,6 +390,9 @@ def main() -> int:
     gen.django_siap()
     from django.db import connection
 
+    if a.rute_viewflow:
+        rute_lewat_viewflow()
+        print("tasks routed through viewflow's activations (--rute-viewflow)")
     r = gen.pastikan_data(gen.jumlah_dari_lingkungan(cepat, a.jumlah))
     print("generated cases take their next transition through the services:")
     if not gen.cetak_periksa(gen.periksa_transisi(r.komisi, r.orang)):
@@ -374,7 +412,7 @@ def main() -> int:
         profil(potong(2))
         return 0
     per_detik, rasio = cetak_hasil(
-        f"PostgreSQL, one process, {n - 1} of each (announcements off):", jalankan(mix, hook=False)
+        f"PostgreSQL, one process, {n - 2} of each (announcements off):", jalankan(mix, hook=False)
     )
     cetak_hasil(
         "PostgreSQL, one process, with the after-commit announcements (documents "
@@ -390,9 +428,8 @@ def main() -> int:
     )
     if not a.tanpa_sqlite:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        subprocess.run(
-            [sys.executable, __file__, "--hanya-sqlite", "--kasus", str(n)], env=env, check=False
-        )
+        perintah = [sys.executable, __file__, "--hanya-sqlite", "--kasus", str(n)]
+        subprocess.run(perintah + ["--rute-viewflow"] * a.rute_viewflow, env=env, check=False)
     # A missed target is printed, not an error: the script fails only when something broke.
     return 0
 

@@ -466,5 +466,5 @@ def test_untuk_hanya_satu_pemeriksaan_versi_bila_tidak_berubah(
 ):
     komisi = buat_komisi("kip-kaltim")
     Kalender.untuk(komisi)
-    with django_assert_num_queries(2):  # the stamp of HariLibur and of Penangguhan
+    with django_assert_num_queries(1):  # the stamp of HariLibur and of Penangguhan
         Kalender.untuk(komisi)

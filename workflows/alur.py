@@ -32,7 +32,9 @@ TUGAS_PER_STATUS = {
 
 def status_kini(activation) -> str:
     """The case's status, read once per Switch activation: the Switch asks every branch in
-    turn (up to ten), and the status cannot change in between (the case row is locked)."""
+    turn (up to ten), and the status cannot change in between (the case row is locked).
+    The direct routing of workflows.rute sets it to the status the service has just saved,
+    so that the branches are asked without a query."""
     kini = getattr(activation, "_status_kini", None)
     if kini is None:
         kini = Sengketa.objects.values_list("status", flat=True).get(

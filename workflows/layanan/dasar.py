@@ -22,7 +22,8 @@ from sengketa.models import RiwayatStatus, Sengketa
 from sengketa.waktu import hari_ini
 
 from ..kait import Peristiwa, umumkan
-from ..rute import kunci_proses, rute_setelah_transisi
+from ..kueri_terkompilasi import KueriTerkompilasi
+from ..rute import kunci_proses_dan_tugas, rute_setelah_transisi
 from .tenggat import tenggat_sinkron
 
 # Fields a step never records as "changed" (bookkeeping, or handled by the FSM itself).
@@ -48,15 +49,26 @@ def pulihkan_nilai(nilai_lama: dict) -> dict:
     return {nama: medan[nama].to_python(nilai) for nama, nilai in nilai_lama.items()}
 
 
-def kunci_sengketa(sengketa_id: int) -> Sengketa:
-    """Lock the case row only (`of=self`), FOR NO KEY UPDATE: locking the joined commission
-    too, or taking a full FOR UPDATE, made inserts of rows pointing at the case or the
-    commission (deadlines, documents) wait on it and deadlock on PostgreSQL."""
-    return (
+# Lock the case row only (`of=self`), FOR NO KEY UPDATE: locking the joined commission too,
+# or taking a full FOR UPDATE, made inserts of rows pointing at the case or the commission
+# (deadlines, documents) wait on it and deadlock on PostgreSQL. Compiled once per process:
+# every step of every case runs it (workflows.kueri_terkompilasi).
+_kunci_sengketa = KueriTerkompilasi(
+    Sengketa,
+    lambda pk: (
         Sengketa.objects.select_for_update(of=("self",), no_key=True)
         .select_related("komisi")
-        .get(pk=sengketa_id)
-    )
+        .filter(pk=pk)
+    ),
+    model=True,
+)
+
+
+def kunci_sengketa(sengketa_id: int) -> Sengketa:
+    """The case with its commission, its row locked (Sengketa.DoesNotExist if none)."""
+    for sengketa in _kunci_sengketa(sengketa_id):
+        return sengketa
+    raise Sengketa.DoesNotExist(f"{Sengketa._meta.object_name} matching query does not exist.")
 
 
 def tanggal_efektif(sengketa: Sengketa, tanggal: date | None) -> date:
@@ -82,7 +94,16 @@ def tanggal_efektif(sengketa: Sengketa, tanggal: date | None) -> date:
 class Langkah:
     """One step on one locked case. Use `Langkah.mulai(...)` inside `transaction.atomic`."""
 
-    def __init__(self, sengketa: Sengketa, *, nama: str, oleh, tanggal: date, atas_nama: str):
+    def __init__(
+        self,
+        sengketa: Sengketa,
+        *,
+        nama: str,
+        oleh,
+        tanggal: date,
+        atas_nama: str,
+        tugas=None,
+    ):
         self.sengketa = sengketa
         self.nama = nama
         self.oleh = oleh
@@ -91,6 +112,7 @@ class Langkah:
         self.status_awal = sengketa.status
         self.sebelum = potret(sengketa)
         self._kal = None
+        self.tugas = tugas  # the open viewflow task, read with the flow's lock
 
     @classmethod
     def mulai(
@@ -106,14 +128,16 @@ class Langkah:
         must allow it; actions that are no transition (ubah_permohonan) skip that check."""
         if not transaction.get_connection().in_atomic_block:
             raise RuntimeError("services run inside transaction.atomic")
-        kunci_proses(sengketa_id)  # the flow's row first, then the case (rute.py)
+        tugas = kunci_proses_dan_tugas(sengketa_id)  # the flow's row first, then the case
         sengketa = kunci_sengketa(sengketa_id)
         metode = getattr(sengketa, nama, None)
         if hasattr(metode, "_django_fsm") and not can_proceed(metode, check_conditions=False):
             raise TransisiTidakDiizinkan(transisi=nama, status=sengketa.status)
         izin.pastikan_boleh(oleh, sengketa, nama)
         tanggal = tanggal_efektif(sengketa, tanggal)
-        return cls(sengketa, nama=nama, oleh=oleh, tanggal=tanggal, atas_nama=atas_nama)
+        return cls(
+            sengketa, nama=nama, oleh=oleh, tanggal=tanggal, atas_nama=atas_nama, tugas=tugas
+        )
 
     @property
     def kal(self) -> Kalender:
@@ -154,7 +178,7 @@ class Langkah:
         )
         tenggat_sinkron(sengketa, self.kal)
         if ubah_status:
-            rute_setelah_transisi(sengketa, self.oleh)
+            rute_setelah_transisi(sengketa, self.oleh, self.tugas)
         umumkan(Peristiwa(sengketa.pk, self.nama, riwayat.pk, data or {}))
         return sengketa
 
