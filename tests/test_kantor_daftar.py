@@ -55,10 +55,10 @@ def setiap_sinkron(monkeypatch):
     asli = layanan_tenggat.tenggat_sinkron
     catatan = []
 
-    def diperiksa(sengketa, kal=None):
+    def diperiksa(sengketa, kal=None, **kw):
         sebelum = tersimpan(sengketa.pk)
         with CaptureQueriesContext(connection) as q:
-            hasil = asli(sengketa, kal)
+            hasil = asli(sengketa, kal, **kw)
         tulis = [
             x["sql"]
             for x in q.captured_queries

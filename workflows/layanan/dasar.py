@@ -1,6 +1,7 @@
 """The one shape every service has (design/style.md): lock the case, check the state, the
-person and the effective date, change it in memory through the FSM, save the changed fields,
-write the history row, recompute the deadlines, announce the step after commit.
+person and the effective date, change it in memory through the FSM, write the history row,
+recompute the deadlines and save the changed fields with them, announce the step after
+commit.
 """
 
 import datetime as dt
@@ -26,8 +27,16 @@ from ..kueri_terkompilasi import KueriTerkompilasi
 from ..rute import kunci_proses_dan_tugas, rute_setelah_transisi
 from .tenggat import tenggat_sinkron
 
-# Fields a step never records as "changed" (bookkeeping, or handled by the FSM itself).
-_TIDAK_DICATAT = {"id", "status", "diubah_pada", "dibuat_pada", "tanggal_efektif_terakhir"}
+# Fields a step never records as "changed" (bookkeeping, or handled by the FSM itself; the
+# nearest deadline is derived from the deadline rows, saved by tenggat_sinkron).
+_TIDAK_DICATAT = {
+    "id",
+    "status",
+    "diubah_pada",
+    "dibuat_pada",
+    "tanggal_efektif_terakhir",
+    "tenggat_terdekat",
+}
 
 
 def _json(nilai):
@@ -160,10 +169,6 @@ class Langkah:
         simpan = [*berubah, "diubah_pada"]
         if ubah_status:
             simpan += ["status", "tanggal_efektif_terakhir"]
-        try:
-            sengketa.save(update_fields=simpan)
-        except ConcurrentTransition as exc:
-            raise KonflikBersamaan() from exc
         riwayat = RiwayatStatus.objects.create(
             sengketa=sengketa,
             transisi=self.nama,
@@ -176,7 +181,12 @@ class Langkah:
             parameter=parameter or {},
             nilai_lama={k: self.sebelum[k] for k in berubah},
         )
-        tenggat_sinkron(sengketa, self.kal)
+        try:
+            # The changed fields saved with the recomputed deadlines: the case's nearest
+            # deadline goes in the same UPDATE, not one of its own.
+            tenggat_sinkron(sengketa, self.kal, simpan=simpan)
+        except ConcurrentTransition as exc:
+            raise KonflikBersamaan() from exc
         if ubah_status:
             rute_setelah_transisi(sengketa, self.oleh, self.tugas)
         umumkan(Peristiwa(sengketa.pk, self.nama, riwayat.pk, data or {}))
