@@ -174,7 +174,8 @@ def test_transisi_dan_ubah_permohonan_bersamaan_tidak_kehilangan_perubahan(
     (pk,) = _kasus_diterima(persona, 1)
     tujuan = "Bahan penelitian skripsi tentang pengadaan"
     benang = "uji-0" if yang_lambat == "minta_kelengkapan" else "uji-1"
-    # Called by Langkah.selesai after the save, still inside the service's transaction.
+    # Called by Langkah.selesai after the history row (it saves the case with the deadlines),
+    # still inside the service's transaction.
     tahan = Tahan(dasar.tenggat_sinkron, benang)
     monkeypatch.setattr(dasar, "tenggat_sinkron", tahan)
     selesai = {}
