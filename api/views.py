@@ -48,7 +48,7 @@ from sengketa.models import (
     Tenggat,
 )
 from sengketa.peran import Peran
-from sengketa.selectors import cari_sengketa, sengketa_terlihat
+from sengketa.selectors import cari_sengketa, cari_terurut, sengketa_terlihat
 from sengketa.waktu import hari_ini, zona
 from workflows.layanan import (
     LAYANAN_TRANSISI,
@@ -281,6 +281,14 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
     )
     def get(self, request):
         param = _valid(m.DaftarSengketaQuery, request.query_params)
+        urut = cari_terurut(
+            request.user,
+            param.get("q") or "",
+            status=param.get("status") or "",
+            komisi=param.get("komisi") or "",
+        )
+        if urut is not None:
+            return self._halaman_cari(urut)
         qs = self.get_queryset()
         if param.get("status"):
             qs = qs.filter(status=param["status"])
@@ -289,6 +297,15 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
         if param.get("q"):
             qs = cari_sengketa(qs, param["q"])
         halaman = self.paginate_queryset(qs.order_by("-tanggal_diterima", "-id"))
+        data = self.get_serializer(halaman, many=True).data
+        return self.get_paginated_response(data)
+
+    def _halaman_cari(self, urut):
+        """A search's page: the index's rows give the page's cases in order and the exact
+        count (one query), then the page's cases are read as every list reads them."""
+        baris = self.paginate_queryset(urut)
+        kasus = self.get_queryset().in_bulk([b.pk for b in baris])
+        halaman = [kasus[b.pk] for b in baris if b.pk in kasus]  # unless deleted meanwhile
         data = self.get_serializer(halaman, many=True).data
         return self.get_paginated_response(data)
 

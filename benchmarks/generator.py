@@ -1879,6 +1879,7 @@ TABEL_KASUS = (
     "viewflow_task",
     "workflows_prosessengketa",
     "viewflow_process",
+    "sengketa_indekscari",
     "sengketa_sengketa",
     "sengketa_penghitung",
 )

@@ -84,21 +84,6 @@ def test_tanpa_kecocokan(persona, dua_kasus):
 
 
 @pytest.mark.postgres
-def test_indeks_trigram_ada_di_postgresql():
-    """The search is an index scan on PostgreSQL: the indexes of the migration exist on the
-    very expression `icontains` sends (UPPER(col::text))."""
-    with connection.cursor() as c:
-        c.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN "
-            "('sengketa_pihak_nama_trgm', 'sengketa_sengketa_nomor_register_trgm')"
-        )
-        indeks = dict(c.fetchall())
-    assert set(indeks) == {"sengketa_pihak_nama_trgm", "sengketa_sengketa_nomor_register_trgm"}
-    for definisi in indeks.values():
-        assert "gin" in definisi and "gin_trgm_ops" in definisi and "upper" in definisi
-
-
-@pytest.mark.postgres
 def test_awalan_nomor_dijawab_indeks_btree(persona, dua_kasus):
     """The prefix lookup of the search is sent on the very expression of the index of
     0005_indeks_nomor_awalan, so the planner can read it (forced here: a test table is too

@@ -1,3 +1,4 @@
+from .indeks_cari import IndeksCari, NamaTermohon
 from .kalender import HariLibur, JenisLibur, Penangguhan
 from .komisi import (
     AwalPenyelesaian,
@@ -57,6 +58,7 @@ __all__ = [
     "BadanPublik",
     "DasarPutusanSela",
     "HariLibur",
+    "IndeksCari",
     "InformasiDiminta",
     "Jalur",
     "JenisLibur",
@@ -73,6 +75,7 @@ __all__ = [
     "KonflikKepentingan",
     "Kuasa",
     "MetodePanggilan",
+    "NamaTermohon",
     "NomorDicoret",
     "Panggilan",
     "Penangguhan",
