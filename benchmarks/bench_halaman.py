@@ -157,13 +157,21 @@ def istilah_cari(komisi) -> dict[str, str]:
 def print_peta_visibilitas(connection) -> None:
     """How much of the searched tables the visibility map covers, and when they were last
     vacuumed: an unvacuumed table (autovacuum is off on the bench server, on in production)
-    makes the planner avoid index-only scans and reads the heap for every match."""
+    makes the planner avoid index-only scans and reads the heap for every match. And the
+    server's memory settings (docs/deploy.md): the stock 128 MB of shared buffers do not
+    hold a million cases, and the figures depend on it."""
     with connection.cursor() as c:
+        nilai = []
+        for nama in ("shared_buffers", "effective_cache_size", "random_page_cost", "jit"):
+            c.execute(f"SHOW {nama}")
+            nilai.append(f"{nama} {c.fetchone()[0]}")
+        print(f"  server: {', '.join(nilai)}")
         c.execute(
             "SELECT c.relname, c.relpages, c.relallvisible,"
             " GREATEST(s.last_vacuum, s.last_autovacuum)"
             " FROM pg_class c JOIN pg_stat_user_tables s ON s.relid = c.oid"
-            " WHERE c.relname IN ('sengketa_sengketa', 'sengketa_pihak') ORDER BY 1"
+            " WHERE c.relname IN ('sengketa_sengketa', 'sengketa_pihak', 'sengketa_indekscari')"
+            " ORDER BY 1"
         )
         for tabel, halaman, terlihat, vakum in c.fetchall():
             persen = 100 * terlihat / halaman if halaman else 0
