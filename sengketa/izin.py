@@ -5,10 +5,12 @@ assignment to the case (ketua majelis, PP, mediator), or being the applicant or 
 `None` as the actor is the system itself (the daily sweep), allowed only where the spec says.
 """
 
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from .galat import TidakBerwenang
-from .models import Penugasan, PeranPenugasan
+from .kueri_terkompilasi import KueriTerkompilasi
+from .models import Keanggotaan, Penugasan, PeranPenugasan
 from .models.status import STATUS_PEMERIKSAAN
 from .peran import Peran
 
@@ -64,17 +66,27 @@ def wewenang_cabut(status: str) -> tuple[str, ...]:
 
 def grup_peran(pengguna) -> frozenset[str]:
     if not hasattr(pengguna, "_grup_peran"):
-        pengguna._grup_peran = frozenset(pengguna.groups.values_list("name", flat=True))
+        pengguna._grup_peran = frozenset(n for (n,) in _nama_grup(pengguna.pk))
     return pengguna._grup_peran
 
 
 def komisi_pengguna(pengguna) -> frozenset[int]:
     """Ids of the commissions this user works for (active memberships)."""
     if not hasattr(pengguna, "_komisi_ids"):
-        pengguna._komisi_ids = frozenset(
-            pengguna.keanggotaan_komisi.filter(aktif=True).values_list("komisi_id", flat=True)
-        )
+        pengguna._komisi_ids = frozenset(k for (k,) in _komisi_aktif(pengguna.pk))
     return pengguna._komisi_ids
+
+
+# Both are read on every staff request: compiled once per process (kueri_terkompilasi).
+_nama_grup = KueriTerkompilasi(
+    Group, lambda pk: Group.objects.filter(user=pk).order_by().values_list("name")
+)
+_komisi_aktif = KueriTerkompilasi(
+    Keanggotaan,
+    lambda pk: (
+        Keanggotaan.objects.filter(pengguna=pk, aktif=True).order_by().values_list("komisi_id")
+    ),
+)
 
 
 def punya_peran(pengguna, peran: str, komisi_id: int) -> bool:

@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django_fsm import can_proceed
 
 from . import izin
+from .kueri_terkompilasi import KueriTerkompilasi
 from .models import IndeksCari, NamaTermohon, Pihak, Sengketa
 from .models.indeks_cari import PEMISAH
 from .peran import Peran
@@ -56,11 +57,16 @@ def _sebagai_pihak_di_luar(pengguna, komisi: frozenset[int]) -> list[int]:
     query, cached on the user instance like its roles and commissions (sengketa.izin): a
     back-office page asks for the visible cases several times."""
     if not hasattr(pengguna, "_sengketa_pihak_di_luar"):
-        baris = _sebagai_pihak(pengguna, "sengketa_id", "sengketa__komisi_id")
-        pengguna._sengketa_pihak_di_luar = sorted(
-            {b["sengketa_id"] for b in baris if b["sengketa__komisi_id"] not in komisi}
-        )
+        baris = _kasus_sebagai_pihak(pengguna.pk)
+        pengguna._sengketa_pihak_di_luar = sorted({s for s, k in baris if k not in komisi})
     return pengguna._sengketa_pihak_di_luar
+
+
+# Every staff page and API call asks it: compiled once per process, as building the UNION
+# cost the ORM twice what running it costs (sengketa.kueri_terkompilasi).
+_kasus_sebagai_pihak = KueriTerkompilasi(
+    Pihak, lambda pk: _sebagai_pihak(pk, "sengketa_id", "sengketa__komisi_id")
+)
 
 
 def _sebagai_pihak(pengguna, *kolom: str) -> QuerySet:

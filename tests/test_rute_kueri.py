@@ -1,4 +1,4 @@
-"""The queries every step runs, compiled once per process (workflows.kueri_terkompilasi),
+"""The queries every step runs, compiled once per process (sengketa.kueri_terkompilasi),
 return what the ORM returns for the same queryset."""
 
 import pytest

@@ -35,7 +35,8 @@ from viewflow.workflow.nodes.view import ViewActivation
 from viewflow.workflow.signals import flow_finished, task_finished, task_started
 from viewflow.workflow.status import PROCESS, STATUS
 
-from .kueri_terkompilasi import KueriTerkompilasi, sisipkan
+from sengketa.kueri_terkompilasi import KueriTerkompilasi, sisipkan
+
 from .models import ProsesSengketa
 
 TUGAS_TERBUKA = (STATUS.NEW, STATUS.ASSIGNED, STATUS.STARTED)
@@ -253,7 +254,7 @@ def _tugas_baru(simpul, proses_id: int, token, **medan) -> Task:
 def _rute_langsung(tugas: TugasTerbuka, status: str, oleh) -> bool:
     """The open task done, the Switch's task done, the next node's task opened, with their
     `previous` links: one UPDATE and two two-row INSERTs (their SQL built once, see
-    workflows.kueri_terkompilasi), and at the End the process finished in one UPDATE that
+    sengketa.kueri_terkompilasi), and at the End the process finished in one UPDATE that
     leaves it open if another task of it is still unfinished, as EndActivation does.
     False, with nothing written, when the task no longer holds the status and owner it was
     read with (see `kunci_proses_dan_tugas`)."""

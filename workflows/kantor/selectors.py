@@ -18,6 +18,7 @@ from viewflow.workflow.models import Task
 from viewflow.workflow.status import STATUS
 
 from sengketa import izin
+from sengketa.kueri_terkompilasi import KueriTerkompilasi
 from sengketa.models import (
     KodeTenggat,
     Penugasan,
@@ -90,6 +91,15 @@ class Dipegang:
 
 
 def dipegang(pengguna) -> Dipegang:
+    baris = _dipegang(pengguna.pk)
+    nilai = dict(zip((*_PERAN_PENUGASAN, "ada_bernama"), baris[0], strict=True)) if baris else {}
+    return Dipegang(
+        penugasan=frozenset(j for j in _PERAN_PENUGASAN if nilai.get(j)),
+        ada_bernama=bool(nilai.get("ada_bernama")),
+    )
+
+
+def _kueri_dipegang(pk) -> QuerySet:
     ada = {
         jenis: Exists(Penugasan.objects.filter(pengguna=OuterRef("pk"), aktif=True, peran=peran))
         for jenis, peran in _PERAN_PENUGASAN.items()
@@ -97,17 +107,17 @@ def dipegang(pengguna) -> Dipegang:
     bernama = PengalihanTugas.objects.filter(
         tugas__flow_task_type="HUMAN", tugas__status__in=TUGAS_TERBUKA, tugas__owner__is_active=True
     )
-    nilai = (
+    return (
         get_user_model()
-        .objects.filter(pk=pengguna.pk)
+        .objects.filter(pk=pk)
         .annotate(ada_bernama=Exists(bernama), **ada)
-        .values(*ada, "ada_bernama")
-        .first()
-    ) or {}
-    return Dipegang(
-        penugasan=frozenset(j for j in ada if nilai.get(j)),
-        ada_bernama=bool(nilai.get("ada_bernama")),
+        .order_by()
+        .values_list(*ada, "ada_bernama")
     )
+
+
+# Every queue page asks it: compiled once per process (sengketa.kueri_terkompilasi).
+_dipegang = KueriTerkompilasi(get_user_model(), _kueri_dipegang)
 
 
 def _q_pemegang_kasus(pengguna, dipegang: Dipegang, *, per_baris: bool) -> Q:
@@ -349,6 +359,18 @@ def sengketa_untuk_baris(ids) -> dict[int, Sengketa]:
     return {s.pk: s for s in kasus.prefetch_related("pihak")}
 
 
+# The case's own columns a row of the lists reads (views._kolom_daftar, the row templates)
+# and the lists' orders (URUTAN).
+KOLOM_BARIS = (
+    "id",
+    "komisi_id",
+    "status",
+    "nomor_register",
+    "tanggal_diterima",
+    "tenggat_terdekat",
+)
+
+
 def untuk_baris(qs: QuerySet[Sengketa]) -> QuerySet[Sengketa]:
     """Everything a row of the lists shows beside the case, as subqueries of the page's own
     query: the names of the applicant and the respondent, the person the case's open task
@@ -378,7 +400,9 @@ def untuk_baris(qs: QuerySet[Sengketa]) -> QuerySet[Sengketa]:
         .filter(sengketa_id=OuterRef("pk"), tanggal=OuterRef("tenggat_terdekat"))
         .order_by("id")
     )
-    return qs.annotate(
+    # Only the columns a row shows (and the lists' orders): a case has some fifty, and
+    # turning all of them into a page of instances cost more than the page's query.
+    return qs.only(*KOLOM_BARIS).annotate(
         nama_pemohon=_nama_pihak("pemohon"),
         nama_termohon=_nama_pihak("termohon"),
         tugas_pemilik=Subquery(pemilik.values("nama")[:1]),

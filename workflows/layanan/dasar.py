@@ -19,11 +19,11 @@ from sengketa.galat import (
     tidak_valid,
 )
 from sengketa.kalender import Kalender
+from sengketa.kueri_terkompilasi import KueriTerkompilasi
 from sengketa.models import RiwayatStatus, Sengketa
 from sengketa.waktu import hari_ini
 
 from ..kait import Peristiwa, umumkan
-from ..kueri_terkompilasi import KueriTerkompilasi
 from ..rute import kunci_proses_dan_tugas, rute_setelah_transisi
 from .tenggat import tenggat_sinkron
 
@@ -61,7 +61,7 @@ def pulihkan_nilai(nilai_lama: dict) -> dict:
 # Lock the case row only (`of=self`), FOR NO KEY UPDATE: locking the joined commission too,
 # or taking a full FOR UPDATE, made inserts of rows pointing at the case or the commission
 # (deadlines, documents) wait on it and deadlock on PostgreSQL. Compiled once per process:
-# every step of every case runs it (workflows.kueri_terkompilasi).
+# every step of every case runs it (sengketa.kueri_terkompilasi).
 _kunci_sengketa = KueriTerkompilasi(
     Sengketa,
     lambda pk: (

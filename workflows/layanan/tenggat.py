@@ -16,6 +16,7 @@ from django.db.models import DateField, Min, OuterRef, QuerySet, Subquery, Value
 from django.utils import timezone
 
 from sengketa.kalender import Kalender
+from sengketa.kueri_terkompilasi import KueriTerkompilasi, sisipkan
 from sengketa.models import (
     KeberatanPengadilan,
     PenerimaanSalinan,
@@ -27,8 +28,6 @@ from sengketa.models import (
 from sengketa.models.tenggat import berjalan
 from sengketa.tenggat import SpesTenggat, hitung_tenggat, status_tenggat
 from sengketa.waktu import hari_ini
-
-from ..kueri_terkompilasi import KueriTerkompilasi, sisipkan
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ class _Masukan:
         return getattr(self._sengketa, nama)
 
 
-# Each statement built once per process (workflows.kueri_terkompilasi): building them took
+# Each statement built once per process (sengketa.kueri_terkompilasi): building them took
 # the ORM several times the CPU of running them, on every step of every case.
 _baris_tenggat = KueriTerkompilasi(
     Tenggat, lambda pk: Tenggat.objects.filter(sengketa_id=pk).order_by(), model=True
