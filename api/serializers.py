@@ -104,7 +104,7 @@ class SengketaRingkasSerializer(serializers.Serializer):
     nomor_register = serializers.CharField()
     nomor_register_dicoret = serializers.BooleanField()
     status = serializers.CharField()
-    status_label = serializers.CharField(source="get_status_display")
+    status_label = serializers.CharField(source="label_status")
     tanggal_permohonan_informasi = serializers.DateField()
     tanggal_tanggapan_ppid = serializers.DateField(allow_null=True)
     tanggal_keberatan = serializers.DateField()

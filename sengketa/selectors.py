@@ -57,16 +57,19 @@ def _sebagai_pihak_di_luar(pengguna, komisi: frozenset[int]) -> list[int]:
     query, cached on the user instance like its roles and commissions (sengketa.izin): a
     back-office page asks for the visible cases several times."""
     if not hasattr(pengguna, "_sengketa_pihak_di_luar"):
-        baris = _kasus_sebagai_pihak(pengguna.pk)
-        pengguna._sengketa_pihak_di_luar = sorted({s for s, k in baris if k not in komisi})
+        kasus = {s for (s,) in _kasus_sebagai_pihak(pengguna.pk)}
+        if kasus:  # then their commissions, in a second query
+            kasus = Sengketa.objects.filter(pk__in=kasus).exclude(komisi_id__in=komisi)
+            kasus = kasus.values_list("pk", flat=True)
+        pengguna._sengketa_pihak_di_luar = sorted(kasus)
     return pengguna._sengketa_pihak_di_luar
 
 
-# Every staff page and API call asks it: compiled once per process, as building the UNION
-# cost the ORM twice what running it costs (sengketa.kueri_terkompilasi).
-_kasus_sebagai_pihak = KueriTerkompilasi(
-    Pihak, lambda pk: _sebagai_pihak(pk, "sengketa_id", "sengketa__komisi_id")
-)
+# Every staff page and API call asks it, and nearly always finds nothing: compiled once per
+# process, as building the UNION cost the ORM twice what running it costs
+# (sengketa.kueri_terkompilasi), and without the join to the cases, which cost PostgreSQL
+# more to plan than to run.
+_kasus_sebagai_pihak = KueriTerkompilasi(Pihak, lambda pk: _sebagai_pihak(pk, "sengketa_id"))
 
 
 def _sebagai_pihak(pengguna, *kolom: str) -> QuerySet:

@@ -335,6 +335,30 @@ def test_dasbor_tenggat_saring_terlewat_dan_hitung_lewat_100_hk(client, persona)
     assert client.get(TENGGAT + "?keadaan=bukan").status_code == 200
 
 
+def test_dasbor_tenggat_pilihan_komisioner_hanya_komisi_sendiri(client, persona):
+    from sengketa.models import Keanggotaan
+
+    persona.komisioner[4].is_active = False
+    persona.komisioner[4].save()
+    masuk(client, persona.panitera)
+    pilihan = dict(client.get(TENGGAT).context["saring"].filters["komisioner"].extra["choices"])
+    aktif = [persona.ketua, *persona.komisioner[:4]]
+    assert set(pilihan) == {u.pk for u in aktif}
+    assert pilihan[persona.ketua.pk] == persona.ketua.get_full_name()
+    urut = sorted(aktif, key=lambda u: (u.first_name.casefold(), u.username.casefold()))
+    assert list(pilihan) == [u.pk for u in urut]
+    # A registrar of two commissions sees both commissions' commissioners, each once.
+    Keanggotaan.objects.create(
+        pengguna=persona.panitera, komisi=persona.ketua_lain.keanggotaan_komisi.get().komisi
+    )
+    Keanggotaan.objects.create(
+        pengguna=persona.komisioner[0], komisi=persona.ketua_lain.keanggotaan_komisi.get().komisi
+    )
+    masuk(client, persona.panitera)
+    pilihan = client.get(TENGGAT).context["saring"].filters["komisioner"].extra["choices"]
+    assert sorted(pk for pk, _ in pilihan) == sorted(u.pk for u in [*aktif, persona.ketua_lain])
+
+
 # -- no N+1 ----------------------------------------------------------------------------
 
 

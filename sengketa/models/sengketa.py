@@ -43,6 +43,9 @@ STATUS_BERJALAN = sorted(s for s in SEMUA_STATUS if s not in STATUS_AKHIR)
 BUTIR_KELENGKAPAN = ("identitas", "bukti_permohonan", "bukti_keberatan")
 
 
+_LABEL_STATUS = dict(StatusSengketa.choices)
+
+
 @functools.cache
 def _medan_status(model) -> tuple:
     """The FSM fields of `model` (ConcurrentTransitionMixin.state_fields, computed once)."""
@@ -241,6 +244,12 @@ class Sengketa(ConcurrentTransitionMixin, models.Model):
         return _medan_status(type(self))
 
     # Convenience readers (no rules here: those live in sengketa.aturan).
+
+    @property
+    def label_status(self) -> str:
+        """get_status_display(), without rebuilding the choices at each call (the case
+        list asks it for every case)."""
+        return str(_LABEL_STATUS.get(self.status, self.status))
 
     @property
     def daftar_alasan(self) -> list[str]:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from sengketa import izin
+from sengketa.kueri_terkompilasi import KueriTerkompilasi
 from sengketa.models import Penugasan, StatusSengketa, StatusTenggat
 from sengketa.models.status import STATUS_AKHIR
 from sengketa.peran import Peran
@@ -38,20 +39,9 @@ class TenggatFilter(django_filters.FilterSet):
         # Only the commissioners of the user's own commissions can be chosen. Read once, as
         # a list: a ModelChoiceFilter reads its choices through a server-side cursor (three
         # round trips) when the form is drawn.
-        orang = (
-            get_user_model()
-            .objects.filter(
-                is_active=True,
-                groups__name__in=(Peran.KOMISIONER, Peran.KETUA),
-                keanggotaan_komisi__komisi_id__in=izin.komisi_pengguna(pengguna),
-                keanggotaan_komisi__aktif=True,
-            )
-            .distinct()
-            .order_by("first_name", "username")
+        self.filters["komisioner"].extra["choices"] = pilihan_komisioner(
+            izin.komisi_pengguna(pengguna)
         )
-        self.filters["komisioner"].extra["choices"] = [
-            (u.pk, u.get_full_name() or u.get_username()) for u in orang
-        ]
 
     def filter_komisioner(self, queryset, name, value):
         """Cases where the commissioner sits on the panel or mediates (active assignment)."""
@@ -66,3 +56,33 @@ class TenggatFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(keadaan_tenggat_terdekat(value))
+
+
+def pilihan_komisioner(komisi: frozenset[int]) -> list[tuple[int, str]]:
+    """The active commissioners and chairs of these commissions, by first name, as choices
+    (a person in two of them once)."""
+    orang = {}
+    for komisi_id in sorted(komisi):
+        for pk, depan, belakang, nama_pengguna in _komisioner_komisi(komisi_id):
+            urut = (depan.casefold(), nama_pengguna.casefold())
+            orang[pk] = (urut, f"{depan} {belakang}".strip() or nama_pengguna)
+    return [(pk, label) for pk, (_urut, label) in sorted(orang.items(), key=lambda o: o[1][0])]
+
+
+# Every view of the deadline dashboard draws the choices: compiled once per process
+# (sengketa.kueri_terkompilasi), one query per commission of the user (nearly always one).
+_komisioner_komisi = KueriTerkompilasi(
+    get_user_model(),
+    lambda komisi_id: (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=(Peran.KOMISIONER, Peran.KETUA),
+            keanggotaan_komisi__komisi_id=komisi_id,
+            keanggotaan_komisi__aktif=True,
+        )
+        .distinct()
+        .order_by()
+        .values_list("pk", "first_name", "last_name", "username")
+    ),
+)

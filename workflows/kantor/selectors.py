@@ -8,6 +8,7 @@ shows beside the case is computed for the rows of the page only (`untuk_baris`).
 is built in a fixed number of queries whatever its length or page size (tests assert it).
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -381,6 +382,16 @@ def untuk_baris(qs: QuerySet[Sengketa]) -> QuerySet[Sengketa]:
     The task itself is the one of the case's status (alur.TUGAS_PER_STATUS): its kind needs
     no lookup among the tasks; only a reassigned one has a holder to name (see
     `_kasus_tugas_bernama` for why the reassignments are where to look)."""
+    # Only the columns a row shows (and the lists' orders): a case has some fifty, and
+    # turning all of them into a page of instances cost more than the page's query.
+    return qs.only(*KOLOM_BARIS).annotate(**_anotasi_baris())
+
+
+@functools.cache
+def _anotasi_baris() -> dict[str, Subquery]:
+    """The subqueries of `untuk_baris`, built once per process: annotate() resolves a copy
+    of each and leaves these as they are, and building them cost a page more than its
+    query's planning."""
     nama = get_user_model().objects.annotate(
         nama=Coalesce(
             NullIf(Trim(Concat("first_name", Value(" "), "last_name")), Value("")), "username"
@@ -400,15 +411,13 @@ def untuk_baris(qs: QuerySet[Sengketa]) -> QuerySet[Sengketa]:
         .filter(sengketa_id=OuterRef("pk"), tanggal=OuterRef("tenggat_terdekat"))
         .order_by("id")
     )
-    # Only the columns a row shows (and the lists' orders): a case has some fifty, and
-    # turning all of them into a page of instances cost more than the page's query.
-    return qs.only(*KOLOM_BARIS).annotate(
-        nama_pemohon=_nama_pihak("pemohon"),
-        nama_termohon=_nama_pihak("termohon"),
-        tugas_pemilik=Subquery(pemilik.values("nama")[:1]),
-        tenggat_kode=Subquery(tenggat.values("kode")[:1]),
-        tenggat_status=Subquery(tenggat.values("status")[:1]),
-    )
+    return {
+        "nama_pemohon": _nama_pihak("pemohon"),
+        "nama_termohon": _nama_pihak("termohon"),
+        "tugas_pemilik": Subquery(pemilik.values("nama")[:1]),
+        "tenggat_kode": Subquery(tenggat.values("kode")[:1]),
+        "tenggat_status": Subquery(tenggat.values("status")[:1]),
+    }
 
 
 def _nama_pihak(peran: str) -> Subquery:
