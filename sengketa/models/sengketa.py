@@ -231,6 +231,15 @@ class Sengketa(ConcurrentTransitionMixin, models.Model):
                 condition=Q(status__in=STATUS_BERJALAN),
                 name="sengketa_berjalan_diterima",
             ),
+            # The queue's count for an appointed person (workflows.kantor.selectors.antrean):
+            # the running cases in the order of their key, merged with that person's
+            # appointments in the same order instead of hashing either.
+            models.Index(
+                fields=["komisi", "id"],
+                include=["status"],
+                condition=Q(status__in=STATUS_BERJALAN),
+                name="sengketa_berjalan_id",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -452,4 +452,9 @@ def jumlah_lewat_penyelesaian(sengketa_qs: QuerySet[Sengketa]) -> int:
     lewat = Tenggat.objects.terbuka().filter(
         kode=KodeTenggat.PENYELESAIAN, status=StatusTenggat.TERLEWAT
     )
-    return sengketa_qs.order_by().filter(pk__in=lewat.values("sengketa_id")).count()
+    # The cases first, as a list (few: a commission keeps most within the 100 HK): as a
+    # subquery, PostgreSQL estimated the partial index's rows from the columns' statistics
+    # (2,454 where there were 23 at 100,000 cases) and hashed every running case to join
+    # them; given the ids it looks up each case by its key.
+    kasus = list(lewat.values_list("sengketa_id", flat=True))
+    return sengketa_qs.order_by().filter(pk__in=kasus).count() if kasus else 0
