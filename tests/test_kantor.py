@@ -327,6 +327,10 @@ def test_dasbor_tenggat_saring_terlewat_dan_hitung_lewat_100_hk(client, persona)
     assert respons.context["lewat_100hk"] == 1
     terlewat = client.get(TENGGAT + "?keadaan=terlewat")
     assert ada_tautan(terlewat, lama.id)
+    # The form shows the filter chosen, each select inside its label.
+    isi = terlewat.content.decode()
+    assert '<option value="terlewat" selected>' in isi
+    assert '<label>Keadaan tenggat <select id="id_keadaan" name="keadaan">' in isi
     assert not ada_tautan(terlewat, baru.id)
     komisioner = client.get(TENGGAT + f"?komisioner={persona.komisioner[0].pk}")
     assert ada_tautan(komisioner, lama.id) and not ada_tautan(komisioner, baru.id)

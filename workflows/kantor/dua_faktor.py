@@ -15,6 +15,7 @@ one are sent to the set-up page first.
 """
 
 import base64
+import functools
 import time
 from urllib.parse import urlencode
 
@@ -36,6 +37,8 @@ from django.views import View
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from sengketa.kueri_terkompilasi import KueriTerkompilasi
 
 from . import selectors as sel
 from .views import StafMixin
@@ -64,10 +67,15 @@ def perangkat(pengguna) -> TOTPDevice | None:
 
 def punya_dua_faktor(pengguna) -> bool:
     """One query: the authenticator app is what turns the second step on."""
-    return (
-        pengguna.is_authenticated
-        and TOTPDevice.objects.filter(user=pengguna, confirmed=True).exists()
-    )
+    return pengguna.is_authenticated and bool(_app_terpasang(pengguna.pk))
+
+
+# Every request under /kantor/, /admin/ and /api/ asks it: compiled once per process
+# (sengketa.kueri_terkompilasi).
+_app_terpasang = KueriTerkompilasi(
+    TOTPDevice,
+    lambda pk: TOTPDevice.objects.filter(user=pk, confirmed=True).order_by().values_list("pk")[:1],
+)
 
 
 def _bersihkan(kode: str) -> str:
@@ -334,11 +342,12 @@ AWALAN_DIJAGA = ("/kantor/", "/admin/", "/api/")
 
 def _bebas(path: str) -> bool:
     """The login steps and the logout stay reachable."""
-    return path in {
-        reverse("kantor:masuk"),
-        reverse("kantor:masuk_kode"),
-        reverse("kantor:keluar"),
-    }
+    return path in _jalur_bebas()
+
+
+@functools.cache
+def _jalur_bebas() -> frozenset[str]:
+    return frozenset(reverse(n) for n in ("kantor:masuk", "kantor:masuk_kode", "kantor:keluar"))
 
 
 class DuaFaktorMiddleware:
