@@ -1,5 +1,6 @@
 """Read queries: what a person may see, and what they may do next."""
 
+import functools
 import re
 
 from django.db import connection
@@ -172,9 +173,15 @@ _AWAL_NOMOR = re.compile(r"\d+/")
 def transisi_tersedia(sengketa: Sengketa, pengguna) -> list[str]:
     """What this person may fire now: the state allows it and their role or assignment does.
     Preconditions are checked when they try (with the reasons), not here."""
-    hasil = []
-    for nama in URUTAN_TRANSISI:
-        metode = getattr(sengketa, nama)
-        if can_proceed(metode, check_conditions=False) and izin.boleh(pengguna, sengketa, nama):
-            hasil.append(nama)
-    return hasil
+    return [n for n in transisi_dari(sengketa.status) if izin.boleh(pengguna, sengketa, n)]
+
+
+@functools.cache
+def transisi_dari(status: str) -> tuple[str, ...]:
+    """The transitions the state machine allows from `status` (what `can_proceed` answers
+    without the conditions), in URUTAN_TRANSISI's order. The machine is fixed, so this is
+    asked once per status rather than for every transition of every case of a list."""
+    kasus = Sengketa(status=status)
+    return tuple(
+        n for n in URUTAN_TRANSISI if can_proceed(getattr(kasus, n), check_conditions=False)
+    )

@@ -2,8 +2,13 @@
 
 import pytest
 
-from sengketa.models import KomisiInformasi
-from sengketa.selectors import sengketa_terlihat, transisi_tersedia
+from sengketa.models import KomisiInformasi, Sengketa, StatusSengketa
+from sengketa.selectors import (
+    URUTAN_TRANSISI,
+    sengketa_terlihat,
+    transisi_dari,
+    transisi_tersedia,
+)
 from tests.factories import pengguna_dengan_peran
 from tests.kasus import MULAI, kasus
 from workflows.skenario import Aktor, Skenario
@@ -94,3 +99,12 @@ def test_staf_tanpa_keanggotaan_aktif_hanya_melihat_perkara_pihaknya(persona):
     assert list(sengketa_terlihat(staf)) == []
     s.termohon.badan_publik.petugas.add(staf)
     assert list(sengketa_terlihat(segar(staf))) == [s]
+
+
+@pytest.mark.parametrize("status", [s.value for s in StatusSengketa])
+def test_transisi_dari_tiap_status_sama_dengan_mesin_status(status):
+    """The per-status answer the lists use equals the machine's own table of transitions."""
+    semua = Sengketa(status=status).get_all_status_transitions()
+    mesin = {t.name for t in semua if t.source == status}
+    assert set(transisi_dari(status)) == mesin
+    assert list(transisi_dari(status)) == [n for n in URUTAN_TRANSISI if n in mesin]
