@@ -99,6 +99,14 @@ class SengketaRingkasSerializer(serializers.Serializer):
     17 rows a case). Expects the prefetches of `api.views.SengketaListView` (no query per
     row)."""
 
+    # The case's columns a list item reads (the fields below, the permissions of `transisi`),
+    # for the list to read only those: a case has some fifty, JSON among them.
+    KOLOM = (
+        "id", "komisi_id", "komisi__kode", "nomor_register", "nomor_register_dicoret", "status",
+        "tanggal_permohonan_informasi", "tanggal_tanggapan_ppid", "tanggal_keberatan",
+        "tanggal_tanggapan_atasan", "tanggal_diterima", "tanggal_registrasi", "saluran", "alasan",
+    )  # fmt: skip
+
     id = serializers.IntegerField()
     komisi = serializers.CharField(source="komisi.kode")
     nomor_register = serializers.CharField()

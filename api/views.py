@@ -258,7 +258,8 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
     def get_queryset(self):
         """The visible cases; what a list item shows beside the case is read for the page
         (`_tanggapan`)."""
-        return sengketa_terlihat(self.request.user).select_related("komisi")
+        kolom = out.SengketaRingkasSerializer.KOLOM
+        return sengketa_terlihat(self.request.user).select_related("komisi").only(*kolom)
 
     @extend_schema(
         tags=["sengketa"],
