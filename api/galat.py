@@ -6,6 +6,7 @@ The services raise the typed errors of `sengketa.galat`; this module only transl
 (too many requests, or a login locked out by django-axes). Bad input never becomes a 500.
 """
 
+import functools
 import math
 from collections.abc import Mapping
 
@@ -244,13 +245,26 @@ class _CariSekali(Paginator):
         return self._get_page(baris, nomor, self)
 
 
+class _JumlahDiketahui(Paginator):
+    """A paginator told its count by the view (sengketa.selectors.jumlah_terlihat: the
+    per-commission counters), which it would otherwise count row by row."""
+
+    def __init__(self, object_list, per_page, *, jumlah: int, **opsi):
+        super().__init__(object_list, per_page, **opsi)
+        self.__dict__["count"] = jumlah  # Paginator.count is a cached_property
+
+
 class Halaman(PageNumberPagination):
     invalid_page_message = _("This page does not exist.")
+    # The number of rows, when the view knows it without counting them.
+    jumlah: int | None = None
 
     def paginate_queryset(self, queryset, request, view=None):
+        if self.jumlah is not None:
+            self.django_paginator_class = functools.partial(_JumlahDiketahui, jumlah=self.jumlah)
         # Only a search (`q`) counts with its page: a plain list reads its page from the
         # ordering index and stops there, which a count over every row would undo.
-        if request.query_params.get("q") and isinstance(queryset, QuerySet):
+        elif request.query_params.get("q") and isinstance(queryset, QuerySet):
             self.django_paginator_class = _CariSekali
         return super().paginate_queryset(queryset, request, view)
 

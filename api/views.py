@@ -51,7 +51,7 @@ from sengketa.models import (
 )
 from sengketa.peran import Peran
 from sengketa.prefetch import isi_terkait
-from sengketa.selectors import cari_sengketa, cari_terurut, sengketa_terlihat
+from sengketa.selectors import cari_sengketa, cari_terurut, jumlah_terlihat, sengketa_terlihat
 from sengketa.waktu import hari_ini, zona
 from workflows.layanan import (
     LAYANAN_TRANSISI,
@@ -287,6 +287,8 @@ class SengketaListView(GalatApi, generics.GenericAPIView):
             qs = qs.filter(komisi__kode=param["komisi"])
         if param.get("q"):
             qs = cari_sengketa(qs, param["q"])
+        elif not param.get("status"):  # every case the user sees, of one commission or all
+            self.paginator.jumlah = jumlah_terlihat(request.user, param.get("komisi") or "")
         halaman = self.paginate_queryset(qs.order_by("-tanggal_diterima", "-id"))
         return self._tanggapan(halaman)
 

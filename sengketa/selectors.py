@@ -9,7 +9,7 @@ from django_fsm import can_proceed
 
 from . import izin
 from .kueri_terkompilasi import KueriTerkompilasi
-from .models import IndeksCari, NamaTermohon, Pihak, Sengketa
+from .models import IndeksCari, JumlahKasus, NamaTermohon, Pihak, Sengketa
 from .models.indeks_cari import PEMISAH
 from .peran import Peran
 
@@ -37,8 +37,7 @@ def _syarat_terlihat(pengguna) -> Q | None:
     when the account sees nothing."""
     if pengguna is None or not pengguna.is_authenticated or not pengguna.is_active:
         return None
-    staf = set(izin.grup_peran(pengguna)) & {p.value for p in Peran if p != Peran.PIHAK}
-    if not staf:
+    if not _staf(pengguna):
         return Q(pk__in=_sebagai_pihak(pengguna, "sengketa_id"))
     komisi = izin.komisi_pengguna(pengguna)
     # Staff: the party side is read first and only its cases outside the staff's own
@@ -51,6 +50,14 @@ def _syarat_terlihat(pengguna) -> Q | None:
     if di_luar:
         syarat |= Q(pk__in=di_luar)
     return syarat
+
+
+def _staf(pengguna) -> bool:
+    """A staff role (any role but `pihak`), whatever the commissions."""
+    return bool(izin.grup_peran(pengguna) & _PERAN_STAF)
+
+
+_PERAN_STAF = frozenset(p.value for p in Peran if p != Peran.PIHAK)
 
 
 def _sebagai_pihak_di_luar(pengguna, komisi: frozenset[int]) -> list[int]:
@@ -163,6 +170,29 @@ def _pakai_indeks(teks: str) -> bool:
     """The index answers on PostgreSQL (its triggers and trigram index exist only there),
     unless the query holds the separator of its fields (it could match across two)."""
     return connection.vendor == "postgresql" and PEMISAH not in teks
+
+
+def jumlah_terlihat(pengguna, komisi: str = "") -> int | None:
+    """How many cases `sengketa_terlihat(pengguna)` holds (only those of the commission with
+    code `komisi`, when given), read from the per-commission counters (JumlahKasus) instead
+    of counting the cases; None when the counters cannot answer - not PostgreSQL (only its
+    triggers keep them), or not a staff member (a party's cases are few: count them)."""
+    if connection.vendor != "postgresql":
+        return None
+    if _syarat_terlihat(pengguna) is None:
+        return 0
+    if not _staf(pengguna):
+        return None
+    milik = izin.komisi_pengguna(pengguna)
+    jumlah = JumlahKasus.objects.filter(komisi_id__in=milik)
+    # The cases where the staff member acts for a party, outside its commissions.
+    di_luar = _sebagai_pihak_di_luar(pengguna, milik)
+    if komisi:
+        jumlah = jumlah.filter(komisi__kode=komisi)
+        if di_luar:
+            di_luar = Sengketa.objects.filter(pk__in=di_luar, komisi__kode=komisi)
+            di_luar = di_luar.values_list("pk", flat=True)
+    return sum(jumlah.values_list("jumlah", flat=True)) + len(di_luar)
 
 
 # What the beginning of a register number looks like: its sequence, then "/" (spec §6:

@@ -146,7 +146,7 @@ def test_perintah_memeriksa_lalu_menyegarkan_indeks(persona):
 
     assert perintah("--periksa").startswith("2 baris berbeda")
     assert baris(a).teks == "rusak" and not IndeksCari.objects.filter(pk=b.pk).exists()
-    assert perintah() == "2 baris berbeda; 2 ditulis ulang"
+    assert perintah().splitlines()[0] == "2 baris berbeda; 2 ditulis ulang"
     assert sorted(IndeksCari.objects.values_list(*KOLOM)) == sebelum
     assert perintah("--periksa").startswith("0 baris berbeda")
 

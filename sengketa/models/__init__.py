@@ -1,4 +1,5 @@
 from .indeks_cari import IndeksCari, NamaTermohon
+from .jumlah_kasus import JumlahKasus
 from .kalender import HariLibur, JenisLibur, Penangguhan
 from .komisi import (
     AwalPenyelesaian,
@@ -65,6 +66,7 @@ __all__ = [
     "JenisPemohon",
     "JenisPengadilan",
     "JenisSidang",
+    "JumlahKasus",
     "KategoriBadanPublik",
     "Keanggotaan",
     "KeberatanPengadilan",

@@ -1,5 +1,6 @@
 """`manage.py segarkan_indeks_cari [--periksa]`: check, or bring back in line, the case
-search's own table (sengketa.models.IndeksCari) on PostgreSQL.
+search's own table (sengketa.models.IndeksCari) and the per-commission case counters
+(sengketa.models.JumlahKasus, migration 0009) on PostgreSQL.
 
 The triggers of migration 0007 keep it on every write, so this is for an operator in doubt:
 after rows were written with triggers disabled (`pg_restore --data-only --disable-triggers`,
@@ -43,6 +44,28 @@ WHERE (sengketa_indekscari.komisi_id, sengketa_indekscari.tanggal_diterima,
 """
 
 
+# Each commission whose counter is not its number of cases (a missing counter is 0).
+_JUMLAH_BEDA = """
+SELECT count(*) FROM (SELECT komisi_id, count(*) AS n FROM sengketa_sengketa GROUP BY komisi_id) x
+  FULL JOIN sengketa_jumlahkasus j USING (komisi_id)
+ WHERE COALESCE(j.jumlah, 0) <> COALESCE(x.n, 0)
+"""
+
+_JUMLAH_SEGARKAN = (
+    """
+INSERT INTO sengketa_jumlahkasus (komisi_id, jumlah)
+SELECT komisi_id, count(*) FROM sengketa_sengketa GROUP BY komisi_id
+ON CONFLICT (komisi_id) DO UPDATE SET jumlah = EXCLUDED.jumlah
+WHERE sengketa_jumlahkasus.jumlah <> EXCLUDED.jumlah
+""",
+    """
+UPDATE sengketa_jumlahkasus j SET jumlah = 0
+ WHERE jumlah <> 0
+   AND NOT EXISTS (SELECT 1 FROM sengketa_sengketa s WHERE s.komisi_id = j.komisi_id)
+""",
+)
+
+
 class Command(BaseCommand):
     help = "Periksa atau segarkan tabel pencarian perkara (PostgreSQL)."
 
@@ -58,12 +81,26 @@ class Command(BaseCommand):
                 "perkara dan pihak langsung."
             )
         with transaction.atomic(), connection.cursor() as c:
+            if not periksa:
+                # Filings, removals and moves wait until the repair ends, so that none
+                # changes a counter between its count and its rewrite.
+                c.execute("LOCK TABLE sengketa_sengketa IN SHARE MODE")
             c.execute(_BEDA)
             beda = c.fetchone()[0]
+            c.execute(_JUMLAH_BEDA)
+            beda_jumlah = c.fetchone()[0]
             if periksa:
                 # The respondent function adds a name it has not seen: a check writes nothing.
                 transaction.set_rollback(True)
                 self.stdout.write(f"{beda} baris berbeda dari perkara dan pihaknya")
+                self.stdout.write(f"{beda_jumlah} komisi dengan jumlah perkara berbeda")
                 return
             c.execute(_SEGARKAN)
             self.stdout.write(f"{beda} baris berbeda; {c.rowcount} ditulis ulang")
+            ditulis = 0
+            for sql in _JUMLAH_SEGARKAN:
+                c.execute(sql)
+                ditulis += c.rowcount
+            self.stdout.write(
+                f"{beda_jumlah} komisi dengan jumlah perkara berbeda; {ditulis} ditulis ulang"
+            )
