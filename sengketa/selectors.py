@@ -4,7 +4,8 @@ import functools
 import re
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Upper
 from django_fsm import can_proceed
 
 from . import izin
@@ -158,9 +159,12 @@ def _cocok(teks: str) -> Q:
     register anyway."""
     termohon = NamaTermohon.objects.filter(nama__icontains=teks).values_list("pk", flat=True)
     cocok = list(termohon[: _TERMOHON_MAKS + 1])
+    # The row's text is stored in capitals by the database's UPPER() (migration 0010): the
+    # query goes through the same function, so both sides follow the same rules of case.
+    syarat = Q(teks__contains=Upper(Value(teks)))
     if len(cocok) > _TERMOHON_MAKS:
-        return Q(teks__icontains=teks) | Q(termohon__in=termohon)
-    return Q(teks__icontains=teks) | Q(termohon__in=cocok) if cocok else Q(teks__icontains=teks)
+        return syarat | Q(termohon__in=termohon)
+    return syarat | Q(termohon__in=cocok) if cocok else syarat
 
 
 _TERMOHON_MAKS = 1000

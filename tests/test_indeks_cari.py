@@ -33,7 +33,8 @@ def teks_semestinya(sk: Sengketa) -> str:
     """The number and the names of every party but the respondent (it has its own table)."""
     pihak = Pihak.objects.filter(sengketa=sk).exclude(peran="termohon").order_by("peran", "id")
     sk.refresh_from_db(fields=["nomor_register"])
-    return sk.nomor_register + PEMISAH + PEMISAH.join(pihak.values_list("nama", flat=True))
+    teks = sk.nomor_register + PEMISAH + PEMISAH.join(pihak.values_list("nama", flat=True))
+    return teks.upper()  # stored in capitals (migration 0010; the names here are ASCII)
 
 
 def termohon(sk: Sengketa) -> str | None:
@@ -54,13 +55,13 @@ def test_kasus_baru_dan_nomor_register_masuk_indeks(persona):
     b = baris(baru)
     assert (b.komisi_id, b.tanggal_diterima) == (baru.komisi_id, baru.tanggal_diterima)
     assert b.teks == teks_semestinya(baru)
-    assert b.teks == PEMISAH + "Siti Aminah"  # no number yet
+    assert b.teks == PEMISAH + "SITI AMINAH"  # no number yet
     assert termohon(baru) == baru.pihak.get(peran="termohon").nama
 
     terdaftar = kasus(persona, S.TEREGISTRASI).sengketa
     assert terdaftar.nomor_register
     assert baris(terdaftar).teks == teks_semestinya(terdaftar)
-    assert baris(terdaftar).teks.startswith(terdaftar.nomor_register + PEMISAH)
+    assert baris(terdaftar).teks.startswith(terdaftar.nomor_register.upper() + PEMISAH)
 
 
 @postgres
@@ -70,7 +71,7 @@ def test_nama_pihak_diubah_ditambah_dihapus_indeks_mengikuti(persona):
 
     pemohon.nama = "Budi Santosa"  # a correction of the case file, through save()
     pemohon.save()
-    assert "Budi Santosa" in baris(sk).teks and "Santoso" not in baris(sk).teks
+    assert "BUDI SANTOSA" in baris(sk).teks and "SANTOSO" not in baris(sk).teks
 
     Pihak.objects.filter(pk=pemohon.pk).update(nama="Kelompok Warga Sempaja")  # bulk
     assert baris(sk).teks == teks_semestinya(sk)
@@ -78,7 +79,7 @@ def test_nama_pihak_diubah_ditambah_dihapus_indeks_mengikuti(persona):
     badan = sk.pihak.get(peran="termohon")
     lama = badan.nama
     badan.delete()
-    assert baris(sk).teks == teks_semestinya(sk) == PEMISAH + "Kelompok Warga Sempaja"
+    assert baris(sk).teks == teks_semestinya(sk) == PEMISAH + "KELOMPOK WARGA SEMPAJA"
     assert termohon(sk) is None
 
     badan.pk = None
@@ -98,8 +99,8 @@ def test_pihak_dipindah_ke_kasus_lain_kedua_baris_mengikuti(persona):
     b = persona.skenario().terima(MULAI, nama="Badu").sengketa
     Pihak.objects.filter(sengketa=b, peran="pemohon").delete()
     Pihak.objects.filter(sengketa=a, peran="pemohon").update(sengketa=b)
-    assert "Ani" not in baris(a).teks and baris(a).teks == teks_semestinya(a)
-    assert "Ani" in baris(b).teks and baris(b).teks == teks_semestinya(b)
+    assert "ANI" not in baris(a).teks and baris(a).teks == teks_semestinya(a)
+    assert "ANI" in baris(b).teks and baris(b).teks == teks_semestinya(b)
 
 
 @postgres
@@ -119,8 +120,8 @@ def test_komisi_dan_tanggal_diterima_diikuti_kasus_dihapus_barisnya_hilang(perso
 
 @postgres
 def test_isi_awal_migrasi_sama_dengan_yang_dijaga_pemicu(persona):
-    """The migration's backfill and the triggers write the same rows: a register that
-    existed before 0007 searches like one built after it."""
+    """The migrations' backfill (0007's, then 0010's capitals) and the triggers write the
+    same rows: a register that existed before 0007 searches like one built after it."""
     kasus(persona, S.TEREGISTRASI)
     kasus(persona, S.MEDIASI)
     persona.skenario().terima(MULAI, nama="Warga RT 001/RW 002")
@@ -128,9 +129,11 @@ def test_isi_awal_migrasi_sama_dengan_yang_dijaga_pemicu(persona):
     assert len(sebelum) == Sengketa.objects.count() >= 3
 
     migrasi = importlib.import_module("sengketa.migrations.0007_indeks_cari")
+    kapital = importlib.import_module("sengketa.migrations.0010_indeks_cari_huruf_besar")
     IndeksCari.objects.all().delete()
     with connection.cursor() as c:
         c.execute(migrasi.ISI)
+        c.execute(kapital.SERAGAMKAN)
     assert sorted(IndeksCari.objects.values_list(*KOLOM)) == sebelum
 
 
@@ -208,8 +211,10 @@ def test_indeks_menemukan_kasus_yang_sama_dengan_pencarian_biasa(
 
 @postgres
 def test_pencarian_dibaca_dari_indeks_trigram():
-    """The index of 0007 is on the very expression `icontains` sends (UPPER(teks::text)) and
-    the planner reads it for a name; the old per-table trigram indexes are gone."""
+    """The search's text is stored in capitals and indexed as it is (0010); the respondents'
+    names on the very expression `icontains` sends (UPPER(nama::text), 0007). The planner
+    reads the trigram index for the search's own condition (the query's capitals are folded
+    into a constant pattern); the old per-table trigram indexes are gone."""
     with connection.cursor() as c:
         c.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%trgm'"
@@ -217,9 +222,9 @@ def test_pencarian_dibaca_dari_indeks_trigram():
         )
         indeks = dict(c.fetchall())
     assert set(indeks) == {"sengketa_indekscari_teks_trgm", "sengketa_namatermohon_nama_trgm"}
-    for definisi in indeks.values():
-        assert "gin_trgm_ops" in definisi and "upper" in definisi.lower()
-    qs = IndeksCari.objects.filter(teks__icontains="Rahmawati")
+    assert "gin (teks gin_trgm_ops)" in indeks["sengketa_indekscari_teks_trgm"]
+    assert "upper" in indeks["sengketa_namatermohon_nama_trgm"].lower()
+    qs = IndeksCari.objects.filter(selectors._cocok("Rahmawati"))
     with connection.cursor() as c:
         c.execute("SET LOCAL enable_seqscan = off")
         assert "sengketa_indekscari_teks_trgm" in qs.explain()

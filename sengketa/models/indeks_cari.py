@@ -27,7 +27,8 @@ class NamaTermohon(models.Model):
 
 class IndeksCari(models.Model):
     """What the case search reads: one narrow row per case with the searched text (the
-    register number and the names of its parties but the respondent, joined by PEMISAH), the
+    register number and the names of its parties but the respondent, joined by PEMISAH, in
+    capitals: the search compares in capitals, migration 0010), the
     respondent's name (NamaTermohon), the commission and the date received (the lists'
     order).
 
