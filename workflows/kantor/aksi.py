@@ -3,7 +3,6 @@ and in the assignment panel, and the POST views that call the services and show 
 typed errors on the case page (refusal reasons, warnings, fields)."""
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -41,6 +40,7 @@ from .formulir import (
     PenggantianPutuskanForm,
     SelesaiSidangForm,
 )
+from .selectors import komisioner_aktif
 from .views import LABEL_TINDAKAN, StafMixin, _sengketa_terlihat_atau_404, halaman_sengketa
 
 PERAN_BEBAN = (
@@ -235,17 +235,7 @@ class PanggilanDiterimaView(StafMixin, View):
 def beban_komisioner(komisi_id: int, sengketa_id: int) -> list[dict]:
     """Each commissioner of the commission with their active appointments on open cases,
     by role, and whether they declared a conflict in this case (three queries)."""
-    pengguna = list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name__in=(Peran.KOMISIONER, Peran.KETUA),
-            keanggotaan_komisi__komisi_id=komisi_id,
-            keanggotaan_komisi__aktif=True,
-        )
-        .distinct()
-        .order_by("first_name", "username")
-    )
+    pengguna = list(komisioner_aktif(komisi_id).order_by("first_name", "username"))
     ids = [u.pk for u in pengguna]
     beban: dict[int, dict[str, int]] = {}
     for baris in (

@@ -11,9 +11,8 @@ from sengketa import izin
 from sengketa.kueri_terkompilasi import KueriTerkompilasi
 from sengketa.models import Penugasan, StatusSengketa, StatusTenggat
 from sengketa.models.status import STATUS_AKHIR
-from sengketa.peran import Peran
 
-from .selectors import keadaan_tenggat_terdekat
+from .selectors import keadaan_tenggat_terdekat, komisioner_aktif
 
 KEADAAN_TENGGAT = [
     (s.value, s.label)
@@ -95,14 +94,7 @@ def pilihan_komisioner(komisi: frozenset[int]) -> list[tuple[int, str]]:
 _komisioner_komisi = KueriTerkompilasi(
     get_user_model(),
     lambda komisi_id: (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name__in=(Peran.KOMISIONER, Peran.KETUA),
-            keanggotaan_komisi__komisi_id=komisi_id,
-            keanggotaan_komisi__aktif=True,
-        )
-        .distinct()
+        komisioner_aktif(komisi_id)
         .order_by()
         .values_list("pk", "first_name", "last_name", "username")
     ),

@@ -67,6 +67,21 @@ def adalah_staf(pengguna) -> bool:
     return bool(peran) and bool(izin.komisi_pengguna(pengguna))
 
 
+def komisioner_aktif(komisi_id) -> QuerySet:
+    """The commissioners and the chair of a commission: active accounts with an active
+    membership (the choices of the majelis and of the deadline dashboard's filter)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__name__in=(Peran.KOMISIONER, Peran.KETUA),
+            keanggotaan_komisi__komisi_id=komisi_id,
+            keanggotaan_komisi__aktif=True,
+        )
+        .distinct()
+    )
+
+
 def komisi_dengan_peran(pengguna, peran: str) -> frozenset[int]:
     """The commissions where this user holds `peran` (roles are global groups)."""
     if peran not in izin.grup_peran(pengguna):
